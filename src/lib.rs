@@ -1,0 +1,8 @@
+//! connlint: a linter for Microsoft Power Platform connectors.
+//!
+//! Data flows one way: bytes ([`source`]) → positioned document ([`syntax`]) → connector
+//! model ([`model`]) → rules ([`rules`]) → diagnostics ([`diagnostic`]) → reporters
+//! ([`report`]).
+
+pub mod source;
+pub mod syntax;

@@ -1,0 +1,239 @@
+//! Source files: bytes read once, decoded once, with a line index for positions.
+//!
+//! Everything downstream works on byte spans into [`SourceFile::text`]; line and column
+//! numbers are computed only when a diagnostic is rendered.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A half-open byte range `[start, end)` into a source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+    pub fn at(offset: usize) -> Self {
+        Span::new(offset, offset)
+    }
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// 1-based line and column. Columns count Unicode scalar values (characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// What was done to the raw bytes to obtain [`SourceFile::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decoding {
+    /// Clean UTF-8.
+    Utf8,
+    /// A UTF-8 byte-order mark was present; it is replaced by nothing in positions
+    /// (the text still starts with it, and parsers skip it).
+    Utf8WithBom,
+    /// Invalid UTF-8 sequences were found; each invalid byte was replaced by `?` so
+    /// that byte offsets stay exact. `offsets` lists the first byte of each sequence.
+    Repaired { offsets: Vec<usize> },
+}
+
+/// One file, read once.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as the user will see it (relative where the user gave a relative path).
+    pub path: PathBuf,
+    /// The decoded text. Byte offsets equal the raw file's byte offsets.
+    pub text: Arc<str>,
+    pub decoding: Decoding,
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    /// Reads and decodes a file. I/O errors are returned to the caller, who turns them
+    /// into findings.
+    pub fn read(path: &Path) -> std::io::Result<SourceFile> {
+        let bytes = std::fs::read(path)?;
+        Ok(SourceFile::from_bytes(path.to_path_buf(), bytes))
+    }
+
+    pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> SourceFile {
+        let (text, decoding) = match String::from_utf8(bytes) {
+            Ok(text) => {
+                let decoding = if text.starts_with('\u{feff}') {
+                    Decoding::Utf8WithBom
+                } else {
+                    Decoding::Utf8
+                };
+                (text, decoding)
+            }
+            Err(err) => {
+                let mut bytes = err.into_bytes();
+                let offsets = repair_utf8(&mut bytes);
+                let text = String::from_utf8(bytes).expect("repaired bytes are ASCII-patched UTF-8");
+                (text, Decoding::Repaired { offsets })
+            }
+        };
+        SourceFile::from_text(path, text, decoding)
+    }
+
+    pub fn from_text(path: PathBuf, text: String, decoding: Decoding) -> SourceFile {
+        let mut line_starts = vec![0u32];
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                line_starts.push(i as u32 + 1);
+            }
+        }
+        SourceFile {
+            path,
+            text: Arc::from(text),
+            decoding,
+            line_starts,
+        }
+    }
+
+    /// Byte offset where the content starts (after a byte-order mark, if any).
+    pub fn content_start(&self) -> usize {
+        if self.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&(offset as u32)) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte offset of the start of a 0-based line.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line)
+            .map(|&s| s as usize)
+            .unwrap_or(self.text.len())
+    }
+
+    /// Byte offset of the end of a 0-based line (before its `\r\n` or `\n`).
+    pub fn line_end(&self, line: usize) -> usize {
+        let next = self.line_start(line + 1);
+        let mut end = next;
+        let bytes = self.text.as_bytes();
+        if end > 0 && end <= bytes.len() && line + 1 < self.line_starts.len() {
+            end -= 1; // the '\n'
+            if end > self.line_start(line) && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+        }
+        end.max(self.line_start(line))
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.line_index(offset);
+        let start = self.line_start(line);
+        let column = self.text[start..offset].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// 1-based line and column counted in UTF-16 code units (SARIF's default).
+    pub fn line_col_utf16(&self, offset: usize) -> LineCol {
+        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.line_index(offset);
+        let start = self.line_start(line);
+        let column = self.text[start..offset]
+            .chars()
+            .map(char::len_utf16)
+            .sum::<usize>()
+            + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+        while offset > 0 && !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+/// Replaces every byte of every invalid UTF-8 sequence with `?`, returning the offsets
+/// where invalid sequences start.
+fn repair_utf8(bytes: &mut [u8]) -> Vec<usize> {
+    let mut offsets = Vec::new();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        match std::str::from_utf8(&bytes[pos..]) {
+            Ok(_) => break,
+            Err(e) => {
+                let bad_start = pos + e.valid_up_to();
+                let bad_len = e.error_len().unwrap_or(bytes.len() - bad_start);
+                offsets.push(bad_start);
+                for b in &mut bytes[bad_start..bad_start + bad_len] {
+                    *b = b'?';
+                }
+                pos = bad_start + bad_len;
+            }
+        }
+    }
+    offsets
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_is_one_based_and_counts_characters() {
+        let f = SourceFile::from_text("x".into(), "ab\r\nçd\n".into(), Decoding::Utf8);
+        assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(f.line_col(4), LineCol { line: 2, column: 1 });
+        assert_eq!(f.line_col(6), LineCol { line: 2, column: 2 });
+        assert_eq!(f.line_end(0), 2);
+        assert_eq!(f.line_end(1), 7);
+    }
+
+    #[test]
+    fn invalid_utf8_is_repaired_in_place() {
+        let f = SourceFile::from_bytes("x".into(), b"{\"a\": \"Br\xf8nn\"}".to_vec());
+        assert_eq!(f.decoding, Decoding::Repaired { offsets: vec![9] });
+        assert_eq!(&*f.text, "{\"a\": \"Br?nn\"}");
+    }
+
+    #[test]
+    fn utf16_columns_count_surrogate_pairs_twice() {
+        let f = SourceFile::from_text("x".into(), "😀a".into(), Decoding::Utf8);
+        assert_eq!(f.line_col_utf16(4).column, 3);
+        assert_eq!(f.line_col(4).column, 2);
+    }
+}

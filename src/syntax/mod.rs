@@ -1,0 +1,236 @@
+//! The positioned document: a tree that keeps every key and value with its byte span,
+//! in file order, duplicates included. JSON and YAML both parse into it.
+
+pub mod json;
+pub mod pointer;
+pub mod yaml;
+
+use crate::source::{SourceFile, Span};
+
+/// A value in a positioned document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub kind: NodeKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    Null,
+    Bool(bool),
+    /// A number, kept as written.
+    Number(Box<str>),
+    String(String),
+    Array(Vec<Node>),
+    Object(Vec<Member>),
+}
+
+/// One `key: value` pair of an object. Objects keep every member, duplicates included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.kind {
+            NodeKind::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+    pub fn as_i64(&self) -> Option<i64> {
+        match &self.kind {
+            NodeKind::Number(n) => n
+                .parse::<i64>()
+                .ok()
+                .or_else(|| n.parse::<f64>().ok().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
+            _ => None,
+        }
+    }
+    pub fn as_array(&self) -> Option<&[Node]> {
+        match &self.kind {
+            NodeKind::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+    pub fn members(&self) -> Option<&[Member]> {
+        match &self.kind {
+            NodeKind::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+    pub fn is_object(&self) -> bool {
+        matches!(self.kind, NodeKind::Object(_))
+    }
+
+    /// The member for `key`. Like every JSON consumer Microsoft's tooling uses, the last
+    /// of duplicate keys wins.
+    pub fn member(&self, key: &str) -> Option<&Member> {
+        self.members()?.iter().rev().find(|m| m.key == key)
+    }
+    /// The value for `key` (last one wins).
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.member(key).map(|m| &m.value)
+    }
+    pub fn get_str(&self, key: &str) -> Option<&str> {
+        self.get(key).and_then(Node::as_str)
+    }
+
+    /// A short name for the value's type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            NodeKind::Null => "null",
+            NodeKind::Bool(_) => "a boolean",
+            NodeKind::Number(_) => "a number",
+            NodeKind::String(_) => "a string",
+            NodeKind::Array(_) => "an array",
+            NodeKind::Object(_) => "an object",
+        }
+    }
+
+    /// Converts to a `serde_json::Value` (last duplicate wins), for payloads that rules
+    /// inspect as plain data.
+    pub fn to_value(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match &self.kind {
+            NodeKind::Null => Value::Null,
+            NodeKind::Bool(b) => Value::Bool(*b),
+            NodeKind::Number(n) => serde_json::from_str::<serde_json::Number>(n)
+                .map(Value::Number)
+                .unwrap_or_else(|_| Value::String(n.to_string())),
+            NodeKind::String(s) => Value::String(s.clone()),
+            NodeKind::Array(items) => Value::Array(items.iter().map(Node::to_value).collect()),
+            NodeKind::Object(members) => {
+                let mut map = serde_json::Map::new();
+                for m in members {
+                    map.insert(m.key.clone(), m.value.to_value());
+                }
+                Value::Object(map)
+            }
+        }
+    }
+}
+
+/// The syntax-level problems a parser found.
+#[derive(Debug, Clone, PartialEq, Eq, Copy)]
+pub enum ProblemKind {
+    /// Not valid JSON/YAML at this place.
+    Syntax,
+    /// The same key twice in one object.
+    DuplicateKey,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxProblem {
+    pub kind: ProblemKind,
+    pub span: Span,
+    pub message: String,
+    pub help: String,
+    /// For duplicate keys: the JSON pointer of the key.
+    pub pointer: Option<String>,
+    /// Where the earlier, overridden occurrence is (duplicate keys) or the opening
+    /// bracket (unbalanced brackets).
+    pub related: Option<(Span, String)>,
+}
+
+/// The result of parsing one file.
+#[derive(Debug)]
+pub struct Document {
+    /// `None` when the file could not be read into a tree at all.
+    pub root: Option<Node>,
+    pub problems: Vec<SyntaxProblem>,
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Yaml,
+}
+
+impl Document {
+    /// True when the tree exists but syntax errors had to be recovered from.
+    pub fn recovered(&self) -> bool {
+        self.root.is_some()
+            && self
+                .problems
+                .iter()
+                .any(|p| p.kind == ProblemKind::Syntax)
+    }
+}
+
+/// Parses a file according to its extension or, failing that, its first byte.
+pub fn parse(file: &SourceFile) -> Document {
+    let ext = file
+        .path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    let looks_json = file.text[file.content_start()..]
+        .trim_start()
+        .starts_with(['{', '[']);
+    match ext.as_deref() {
+        Some("yaml" | "yml") if !looks_json => yaml::parse(file),
+        Some("json") => json::parse(file),
+        _ if looks_json => json::parse(file),
+        _ => yaml::parse(file),
+    }
+}
+
+/// Finds the members that repeat a key within their object, anywhere in the tree,
+/// reporting each repetition with the pointer of the key.
+pub fn duplicate_keys(root: &Node, problems: &mut Vec<SyntaxProblem>) {
+    fn walk(node: &Node, path: &mut String, problems: &mut Vec<SyntaxProblem>) {
+        match &node.kind {
+            NodeKind::Object(members) => {
+                if members.len() > 1 {
+                    let mut seen: std::collections::HashMap<&str, Span> =
+                        std::collections::HashMap::with_capacity(members.len());
+                    for m in members {
+                        if let Some(first) = seen.insert(&m.key, m.key_span) {
+                            let len = path.len();
+                            pointer::push_token(path, &m.key);
+                            problems.push(SyntaxProblem {
+                                kind: ProblemKind::DuplicateKey,
+                                span: m.key_span,
+                                message: format!(
+                                    "duplicate key `{}`: JSON readers keep only the last one, so the earlier value is silently lost",
+                                    m.key
+                                ),
+                                help: "remove one of the two, or merge them into one".into(),
+                                pointer: Some(path.clone()),
+                                related: Some((first, "first defined here".into())),
+                            });
+                            path.truncate(len);
+                        }
+                    }
+                }
+                for m in members {
+                    let len = path.len();
+                    pointer::push_token(path, &m.key);
+                    walk(&m.value, path, problems);
+                    path.truncate(len);
+                }
+            }
+            NodeKind::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let len = path.len();
+                    path.push('/');
+                    path.push_str(&i.to_string());
+                    walk(item, path, problems);
+                    path.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(root, &mut String::new(), problems);
+}
