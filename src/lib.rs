@@ -6,3 +6,10 @@
 
 pub mod source;
 pub mod syntax;
+pub mod model;
+pub mod diagnostic;
+pub mod rules;
+pub mod discover;
+pub mod lint;
+pub mod report;
+pub mod cli;

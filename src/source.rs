@@ -50,8 +50,8 @@ pub enum Decoding {
     /// (the text still starts with it, and parsers skip it).
     Utf8WithBom,
     /// Invalid UTF-8 sequences were found; each invalid byte was replaced by `?` so
-    /// that byte offsets stay exact. `offsets` lists the first byte of each sequence.
-    Repaired { offsets: Vec<usize> },
+    /// that byte offsets stay exact. `invalid` lists each sequence's offset and first byte.
+    Repaired { invalid: Vec<(usize, u8)> },
 }
 
 /// One file, read once.
@@ -85,9 +85,9 @@ impl SourceFile {
             }
             Err(err) => {
                 let mut bytes = err.into_bytes();
-                let offsets = repair_utf8(&mut bytes);
-                let text = String::from_utf8(bytes).expect("repaired bytes are ASCII-patched UTF-8");
-                (text, Decoding::Repaired { offsets })
+                let invalid = repair_utf8(&mut bytes);
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                (text, Decoding::Repaired { invalid })
             }
         };
         SourceFile::from_text(path, text, decoding)
@@ -187,9 +187,9 @@ impl SourceFile {
     }
 }
 
-/// Replaces every byte of every invalid UTF-8 sequence with `?`, returning the offsets
-/// where invalid sequences start.
-fn repair_utf8(bytes: &mut [u8]) -> Vec<usize> {
+/// Replaces every byte of every invalid UTF-8 sequence with `?`, returning where each
+/// invalid sequence starts and its first byte.
+fn repair_utf8(bytes: &mut [u8]) -> Vec<(usize, u8)> {
     let mut offsets = Vec::new();
     let mut pos = 0;
     while pos < bytes.len() {
@@ -198,7 +198,7 @@ fn repair_utf8(bytes: &mut [u8]) -> Vec<usize> {
             Err(e) => {
                 let bad_start = pos + e.valid_up_to();
                 let bad_len = e.error_len().unwrap_or(bytes.len() - bad_start);
-                offsets.push(bad_start);
+                offsets.push((bad_start, bytes[bad_start]));
                 for b in &mut bytes[bad_start..bad_start + bad_len] {
                     *b = b'?';
                 }
@@ -226,7 +226,7 @@ mod tests {
     #[test]
     fn invalid_utf8_is_repaired_in_place() {
         let f = SourceFile::from_bytes("x".into(), b"{\"a\": \"Br\xf8nn\"}".to_vec());
-        assert_eq!(f.decoding, Decoding::Repaired { offsets: vec![9] });
+        assert_eq!(f.decoding, Decoding::Repaired { invalid: vec![(9, 0xf8)] });
         assert_eq!(&*f.text, "{\"a\": \"Br?nn\"}");
     }
 

@@ -52,8 +52,9 @@ struct Parser<'a> {
     depth: usize,
     /// First non-JSON whitespace character seen, and how many there were.
     odd_whitespace: Option<(Span, char, usize)>,
-    /// The first closing bracket whose indentation differs from its opening line's:
-    /// (close offset, open offset). Used to point at the likely culprit of a structural error.
+    /// The closing bracket where the current run of brackets that do not line up with their
+    /// opening lines starts: (close offset, open offset). Points at the likely culprit of a
+    /// structural error.
     misaligned_close: Option<(usize, usize)>,
 }
 
@@ -120,7 +121,7 @@ impl<'a> Parser<'a> {
             let (cl, ol) = (self.line(close), self.line(open));
             if let Some(p) = self.problems.last_mut() {
                 p.help.push_str(&format!(
-                    "; the first bracket out of line is at line {cl}, which closes the one opened at line {ol}: look there for a missing or extra bracket"
+                    "; the brackets stop lining up at line {cl}, which closes the bracket opened at line {ol}: look there for a missing or extra bracket"
                 ));
             }
         }
@@ -295,32 +296,25 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// Records a closing bracket whose indentation does not match its opening line.
+    /// Tracks where closing brackets stop lining up with the lines that opened them. An
+    /// extra or missing bracket shifts every later pair, so the start of the current run of
+    /// misaligned closes is the best guess for where the mistake is.
     fn check_alignment(&mut self, open: usize, close: usize) {
-        if self.misaligned_close.is_some() {
-            return;
-        }
-        let indent = |p: &Self, offset: usize| -> Option<usize> {
-            let line = p.file.line_index(offset);
-            let start = p.file.line_start(line);
-            let prefix = &p.src[start..offset];
-            Some(prefix.iter().take_while(|b| **b == b' ' || **b == b'\t').count())
-        };
         let close_line = self.file.line_index(close);
         let open_line = self.file.line_index(open);
-        if close_line == open_line {
-            return;
-        }
-        // Only when the closing bracket starts its line.
         let start = self.file.line_start(close_line);
-        if self.src[start..close].iter().any(|b| *b != b' ' && *b != b'\t') {
+        // Only closing brackets that start their own line, on a different line than the opener.
+        if close_line == open_line || self.src[start..close].iter().any(|b| *b != b' ' && *b != b'\t') {
             return;
         }
-        let open_indent = {
-            let s = self.file.line_start(open_line);
-            self.src[s..].iter().take_while(|b| **b == b' ' || **b == b'\t').count()
-        };
-        if indent(self, close) != Some(open_indent) {
+        let open_start = self.file.line_start(open_line);
+        let open_indent = self.src[open_start..]
+            .iter()
+            .take_while(|b| **b == b' ' || **b == b'\t')
+            .count();
+        if close - start == open_indent {
+            self.misaligned_close = None;
+        } else if self.misaligned_close.is_none() {
             self.misaligned_close = Some((close, open));
         }
     }
@@ -856,7 +850,7 @@ mod tests {
         assert!(d.root.is_none());
         assert_eq!(at(&f, &d, 0), (6, 1));
         assert!(d.problems[0].message.contains("closed at line 5"));
-        assert!(d.problems[0].help.contains("line 4"), "{}", d.problems[0].help);
+        assert!(d.problems[0].help.contains("stop lining up at line 4"), "{}", d.problems[0].help);
     }
 
     #[test]

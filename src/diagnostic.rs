@@ -1,0 +1,81 @@
+//! The one diagnostic type every rule produces and every reporter reads.
+
+use crate::source::Span;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A finding, located by JSON pointer (resolved to a span at report time) or by an
+/// explicit span (syntax problems, where no tree exists).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// Lower-case start, no trailing period.
+    pub message: String,
+    pub help: Option<String>,
+    /// RFC 6901 pointer into the file; `None` for problems found before a tree exists.
+    pub pointer: Option<String>,
+    /// Overrides the span the pointer resolves to.
+    pub span: Option<Span>,
+    pub operation_id: Option<String>,
+    /// Secondary places, with a label each.
+    pub related: Vec<(Span, String)>,
+}
+
+impl Diagnostic {
+    pub fn new(rule: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule,
+            severity,
+            message: message.into(),
+            help: None,
+            pointer: None,
+            span: None,
+            operation_id: None,
+            related: Vec::new(),
+        }
+    }
+    pub fn at(mut self, pointer: impl Into<String>) -> Self {
+        self.pointer = Some(pointer.into());
+        self
+    }
+    pub fn with_span(mut self, span: Span) -> Self {
+        self.span = Some(span);
+        self
+    }
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+    pub fn operation(mut self, id: Option<&str>) -> Self {
+        self.operation_id = id.map(str::to_string);
+        self
+    }
+    pub fn related(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.related.push((span, label.into()));
+        self
+    }
+}

@@ -1,0 +1,332 @@
+//! The lint driver: reads each connector's files once, builds the model, runs the rules,
+//! and resolves every diagnostic to a file position.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::discover::{ConnectorFiles, FileKind};
+use crate::model::{build_definition, Definition};
+use crate::rules::{self, DefinitionContext};
+use crate::source::{Decoding, LineCol, SourceFile, Span};
+use crate::syntax::{self, pointer, Document, Node, ProblemKind};
+
+/// How a file fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileStatus {
+    /// Read and linted.
+    Ok,
+    /// Syntax errors were recovered from; the rest was linted.
+    Recovered,
+    /// Could not be read or parsed; nothing in it was linted.
+    Unreadable,
+}
+
+/// A file of a connector, after linting.
+#[derive(Debug, Clone)]
+pub struct CheckedFile {
+    pub path: PathBuf,
+    pub kind: FileKind,
+    pub status: FileStatus,
+    /// Kept for renderers that show source snippets.
+    pub source: Option<Arc<SourceFile>>,
+}
+
+/// Where a diagnostic is, resolved from its pointer or span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Location {
+    pub span: Span,
+    pub start: LineCol,
+    pub end: LineCol,
+}
+
+/// A diagnostic attached to a file and a position.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub diagnostic: Diagnostic,
+    /// Index into [`CheckedConnector::files`]; `None` for connector-level findings.
+    pub file: Option<usize>,
+    pub location: Option<Location>,
+}
+
+/// One connector, after linting.
+#[derive(Debug)]
+pub struct CheckedConnector {
+    pub dir: PathBuf,
+    pub files: Vec<CheckedFile>,
+    pub findings: Vec<Finding>,
+    pub operations: usize,
+    /// The model, for the statistics join (kept only when asked for).
+    pub definition: Option<Definition>,
+    /// apiProperties.json's tree, for the statistics join (kept only when asked for).
+    pub properties: Option<Node>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LintOptions {
+    /// Keep source text for snippet rendering.
+    pub keep_sources: bool,
+    /// Keep the model and apiProperties tree (for `--stats`).
+    pub keep_model: bool,
+}
+
+/// Lints many connectors in parallel, in a stable order.
+pub fn lint_all(connectors: &[ConnectorFiles], options: &LintOptions) -> Vec<CheckedConnector> {
+    connectors
+        .par_iter()
+        .map(|c| lint_connector(c, options))
+        .collect()
+}
+
+/// Lints one connector.
+pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> CheckedConnector {
+    let mut out = CheckedConnector {
+        dir: connector.dir.clone(),
+        files: Vec::new(),
+        findings: Vec::new(),
+        operations: 0,
+        definition: None,
+        properties: None,
+    };
+    for (path, kind) in connector.files() {
+        let index = out.files.len();
+        let source = match SourceFile::read(path) {
+            Ok(s) => Arc::new(s),
+            Err(e) => {
+                out.files.push(CheckedFile {
+                    path: path.to_path_buf(),
+                    kind,
+                    status: FileStatus::Unreadable,
+                    source: None,
+                });
+                out.findings.push(Finding {
+                    diagnostic: rules::file_unreadable::RULE
+                        .diagnostic(format!("cannot read {}: {e}", path.display()))
+                        .help("check that the file exists, is a regular file and is readable"),
+                    file: Some(index),
+                    location: None,
+                });
+                continue;
+            }
+        };
+        let mut diagnostics = encoding_diagnostics(&source, kind);
+        let status = match kind {
+            FileKind::Definition | FileKind::Properties => {
+                let doc = syntax::parse(&source);
+                diagnostics.extend(syntax_diagnostics(&doc));
+                let status = if doc.root.is_none() {
+                    FileStatus::Unreadable
+                } else if doc.recovered() || matches!(source.decoding, Decoding::Repaired { .. }) {
+                    FileStatus::Recovered
+                } else {
+                    FileStatus::Ok
+                };
+                if let Some(root) = &doc.root {
+                    if kind == FileKind::Definition {
+                        let definition = build_definition(root);
+                        let ctx = DefinitionContext {
+                            root,
+                            definition: &definition,
+                        };
+                        diagnostics.extend(rules::check_definition(&ctx));
+                        out.operations += definition.operations.len();
+                        if options.keep_model {
+                            out.definition = Some(definition);
+                        }
+                    }
+                }
+                let findings = resolve(diagnostics, doc.root.as_ref(), &source, index);
+                out.findings.extend(findings);
+                if kind == FileKind::Properties && options.keep_model {
+                    out.properties = doc.root;
+                }
+                status
+            }
+            FileKind::Readme | FileKind::Intro => {
+                let status = if matches!(source.decoding, Decoding::Repaired { .. }) {
+                    FileStatus::Recovered
+                } else {
+                    FileStatus::Ok
+                };
+                out.findings.extend(resolve(diagnostics, None, &source, index));
+                status
+            }
+        };
+        out.files.push(CheckedFile {
+            path: path.to_path_buf(),
+            kind,
+            status,
+            source: options.keep_sources.then_some(source),
+        });
+    }
+    out
+}
+
+/// Byte-order mark and invalid UTF-8.
+fn encoding_diagnostics(source: &SourceFile, kind: FileKind) -> Vec<Diagnostic> {
+    match &source.decoding {
+        Decoding::Utf8 => Vec::new(),
+        // A BOM is harmless in Markdown; only JSON forbids it.
+        Decoding::Utf8WithBom if matches!(kind, FileKind::Readme | FileKind::Intro) => Vec::new(),
+        Decoding::Utf8WithBom => vec![rules::byte_order_mark::RULE
+            .diagnostic("file starts with a UTF-8 byte-order mark")
+            .with_span(Span::new(0, 3))
+            .help("save the file as UTF-8 without BOM; strict JSON readers reject it")],
+        Decoding::Repaired { invalid } => {
+            let shown = invalid.len().min(20);
+            let more = if invalid.len() > shown {
+                format!(" ({} invalid sequences in this file; the first {shown} are reported)", invalid.len())
+            } else {
+                String::new()
+            };
+            invalid[..shown]
+                .iter()
+                .enumerate()
+                .map(|(i, &(offset, byte))| {
+                    let guess = match legacy_char(byte) {
+                        Some(c) => format!(" (`{c}` in Windows-1252)"),
+                        None => String::new(),
+                    };
+                    rules::invalid_utf8::RULE
+                        .diagnostic(format!(
+                            "byte 0x{byte:02X} is not valid UTF-8{guess}{}",
+                            if i == 0 { more.as_str() } else { "" }
+                        ))
+                        .with_span(Span::new(offset, offset + 1))
+                        .help("the file is probably saved as Latin-1 or Windows-1252; re-save it as UTF-8")
+                })
+                .collect()
+        }
+    }
+}
+
+/// What a byte means in Windows-1252 (a superset of Latin-1's printable range), the
+/// encoding files that are not UTF-8 are usually in.
+fn legacy_char(byte: u8) -> Option<char> {
+    const HIGH: [char; 32] = [
+        '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9f => Some(HIGH[usize::from(byte - 0x80)]).filter(|c| *c != '\0'),
+        0xa0..=0xff => Some(char::from(byte)),
+        _ => None,
+    }
+}
+
+/// Syntax problems as diagnostics.
+fn syntax_diagnostics(doc: &Document) -> Vec<Diagnostic> {
+    let mut out = Vec::with_capacity(doc.problems.len() + 1);
+    for p in &doc.problems {
+        let meta = match p.kind {
+            ProblemKind::Syntax => &rules::syntax_error::RULE,
+            ProblemKind::DuplicateKey => &rules::duplicate_key::RULE,
+        };
+        let mut d = meta.diagnostic(&p.message).with_span(p.span).help(&p.help);
+        d.pointer = p.pointer.clone();
+        if let Some((span, label)) = &p.related {
+            d = d.related(*span, label);
+        }
+        out.push(d);
+    }
+    if doc.root.is_none() {
+        if let Some(first) = out.iter_mut().find(|d| d.rule == rules::syntax_error::RULE.id) {
+            first.message.push_str("; the file could not be linted");
+        }
+    }
+    out
+}
+
+/// Resolves pointers to spans and spans to line:column; sorts by position.
+fn resolve(
+    diagnostics: Vec<Diagnostic>,
+    root: Option<&Node>,
+    source: &SourceFile,
+    file: usize,
+) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = diagnostics
+        .into_iter()
+        .map(|d| {
+            let span = d.span.or_else(|| {
+                let root = root?;
+                let target = match d.pointer.as_deref() {
+                    Some(p) => pointer::resolve(root, p).unwrap_or_else(|| pointer::resolve_nearest(root, p)),
+                    None => pointer::resolve_nearest(root, ""),
+                };
+                Some(highlight(target, source))
+            });
+            let location = span.map(|span| Location {
+                span,
+                start: source.line_col(span.start as usize),
+                end: source.line_col(span.end as usize),
+            });
+            Finding {
+                diagnostic: d,
+                file: Some(file),
+                location,
+            }
+        })
+        .collect();
+    findings.sort_by_key(|f| f.location.map(|l| (l.span.start, l.span.end)));
+    findings
+}
+
+/// What to underline for a pointer target: the key of a member, a scalar value, or the
+/// first line of a container.
+fn highlight(target: pointer::Target, source: &SourceFile) -> Span {
+    if let Some(key) = target.key_span {
+        return key;
+    }
+    let span = target.node.span;
+    if target.node.is_object() || target.node.as_array().is_some() {
+        let line = source.line_index(span.start as usize);
+        let end = source.line_end(line).min(span.end as usize).max(span.start as usize + 1);
+        return Span::new(span.start as usize, end);
+    }
+    span
+}
+
+/// Counts of a run, for summaries.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Counts {
+    pub files: usize,
+    pub connectors: usize,
+    pub operations: usize,
+    pub unreadable_files: usize,
+    pub recovered_files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Counts {
+    pub fn of(connectors: &[CheckedConnector]) -> Counts {
+        let mut c = Counts {
+            connectors: connectors.len(),
+            ..Counts::default()
+        };
+        for k in connectors {
+            c.files += k.files.len();
+            c.operations += k.operations;
+            for f in &k.files {
+                match f.status {
+                    FileStatus::Unreadable => c.unreadable_files += 1,
+                    FileStatus::Recovered => c.recovered_files += 1,
+                    FileStatus::Ok => {}
+                }
+            }
+            for f in &k.findings {
+                match f.diagnostic.severity {
+                    Severity::Error => c.errors += 1,
+                    Severity::Warning => c.warnings += 1,
+                    Severity::Info => c.infos += 1,
+                }
+            }
+        }
+        c
+    }
+}

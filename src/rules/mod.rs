@@ -1,0 +1,144 @@
+//! Rules: pure functions over the connector model that produce diagnostics.
+//!
+//! Each rule lives in its own file and is declared with [`declare_rule!`], which turns the
+//! rule's doc comment into the text `connlint explain` prints. The doc's ```` ```json ````
+//! blocks under `## Example` must trigger the rule and those under `## Use instead` must
+//! not; a test runs them.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Definition, Operation};
+use crate::syntax::Node;
+
+/// What a rule is, independent of any run.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable id, kebab-case. Never reused.
+    pub id: &'static str,
+    pub default_severity: Severity,
+    /// One line.
+    pub summary: &'static str,
+    /// Markdown, from the rule's doc comment.
+    pub doc: &'static str,
+    /// What the rule looks at.
+    pub scope: Scope,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// Reported while reading a file (syntax, encoding).
+    File,
+    /// Run over a definition's model.
+    Definition,
+    /// Run when observed statistics are given.
+    Statistics,
+}
+
+/// Declares a rule's metadata from its doc comment.
+#[macro_export]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub static $name:ident = {
+            id: $id:literal,
+            severity: $sev:ident,
+            scope: $scope:ident,
+            summary: $summary:literal $(,)?
+        };
+    ) => {
+        $(#[doc = $doc])*
+        pub static $name: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            id: $id,
+            default_severity: $crate::diagnostic::Severity::$sev,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+            scope: $crate::rules::Scope::$scope,
+        };
+    };
+}
+
+impl RuleMeta {
+    /// Starts a diagnostic of this rule at its default severity.
+    pub fn diagnostic(&'static self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(self.id, self.default_severity, message)
+    }
+    /// The doc with the one leading space of each doc-comment line removed.
+    pub fn doc_text(&self) -> String {
+        self.doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// What a definition rule sees.
+pub struct DefinitionContext<'a> {
+    pub root: &'a Node,
+    pub definition: &'a Definition,
+}
+
+impl DefinitionContext<'_> {
+    pub fn operations(&self) -> &[Operation] {
+        &self.definition.operations
+    }
+}
+
+pub type DefinitionCheck = fn(&DefinitionContext, &mut Vec<Diagnostic>);
+
+pub mod byte_order_mark;
+pub mod deprecated_marker_without_flag;
+pub mod deprecated_operation;
+pub mod duplicate_key;
+pub mod file_unreadable;
+pub mod invalid_reference;
+pub mod invalid_utf8;
+pub mod missing_error_responses;
+pub mod operation_id_required;
+pub mod operation_id_unique;
+pub mod operation_summary_required;
+pub mod superseded_path;
+pub mod syntax_error;
+pub mod unknown_spec_version;
+
+pub mod deprecation;
+
+/// Rules over a definition, in the order they run.
+pub static DEFINITION_RULES: &[(&RuleMeta, DefinitionCheck)] = &[
+    (&invalid_reference::RULE, invalid_reference::check),
+    (&unknown_spec_version::RULE, unknown_spec_version::check),
+    (&operation_id_required::RULE, operation_id_required::check),
+    (&operation_id_unique::RULE, operation_id_unique::check),
+    (&operation_summary_required::RULE, operation_summary_required::check),
+    (&missing_error_responses::RULE, missing_error_responses::check),
+    (&deprecated_operation::RULE, deprecated_operation::check),
+    (&deprecated_marker_without_flag::RULE, deprecated_marker_without_flag::check),
+    (&superseded_path::RULE, superseded_path::check),
+];
+
+/// Every rule, sorted by id.
+pub fn all() -> Vec<&'static RuleMeta> {
+    let mut rules: Vec<&'static RuleMeta> = vec![
+        &byte_order_mark::RULE,
+        &duplicate_key::RULE,
+        &file_unreadable::RULE,
+        &invalid_utf8::RULE,
+        &syntax_error::RULE,
+    ];
+    rules.extend(DEFINITION_RULES.iter().map(|(m, _)| *m));
+    rules.sort_by_key(|r| r.id);
+    rules
+}
+
+pub fn find(id: &str) -> Option<&'static RuleMeta> {
+    all().into_iter().find(|r| r.id == id)
+}
+
+/// Runs every definition rule.
+pub fn check_definition(ctx: &DefinitionContext) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, check) in DEFINITION_RULES {
+        check(ctx, &mut out);
+    }
+    out
+}
