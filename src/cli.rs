@@ -17,7 +17,9 @@ use crate::rules;
 /// observed error statistics.
 #[derive(Parser, Debug)]
 #[command(name = "connlint", version, about, long_about = None)]
-#[command(after_help = "Examples:\n  connlint check fixtures/demo\n  connlint check certified-connectors/ --format json\n  connlint rules\n  connlint explain missing-error-responses")]
+#[command(
+    after_help = "Examples:\n  connlint check fixtures/demo\n  connlint check certified-connectors/ --format json\n  connlint rules\n  connlint explain missing-error-responses"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -26,7 +28,9 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Lint connectors: a connector folder, a definition file, or every connector below a directory.
-    #[command(after_help = "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage error, path not found, or connlint failed.")]
+    #[command(
+        after_help = "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage error, path not found, or connlint failed."
+    )]
     Check(CheckArgs),
     /// List the rules.
     Rules {
@@ -103,7 +107,8 @@ impl ColorChoice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         }
     }
@@ -237,7 +242,10 @@ fn list_rules(format: ListFormat) -> ExitStatus {
         }
         ListFormat::Pretty => {
             let width = all.iter().map(|r| r.id.len()).max().unwrap_or(0);
-            let mut text = format!("{:width$}  {:8}  {:10}  summary\n", "rule", "severity", "scope");
+            let mut text = format!(
+                "{:width$}  {:8}  {:10}  summary\n",
+                "rule", "severity", "scope"
+            );
             for r in all {
                 let scope = match r.scope {
                     rules::Scope::File => "file",
@@ -296,7 +304,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }

@@ -29,7 +29,11 @@ impl ConnectorFiles {
         self.definition
             .iter()
             .map(|p| (p.as_path(), FileKind::Definition))
-            .chain(self.properties.iter().map(|p| (p.as_path(), FileKind::Properties)))
+            .chain(
+                self.properties
+                    .iter()
+                    .map(|p| (p.as_path(), FileKind::Properties)),
+            )
             .chain(self.docs.iter().map(|(p, k)| (p.as_path(), *k)))
     }
 }
@@ -53,9 +57,9 @@ impl std::fmt::Display for DiscoverError {
 pub fn kind_of(name: &str) -> Option<FileKind> {
     let lower = name.to_ascii_lowercase();
     match lower.as_str() {
-        "apidefinition.swagger.json" | "apidefinition.swagger.yaml" | "apidefinition.swagger.yml" => {
-            Some(FileKind::Definition)
-        }
+        "apidefinition.swagger.json"
+        | "apidefinition.swagger.yaml"
+        | "apidefinition.swagger.yml" => Some(FileKind::Definition),
         "apiproperties.json" => Some(FileKind::Properties),
         "readme.md" => Some(FileKind::Readme),
         "intro.md" => Some(FileKind::Intro),
@@ -80,7 +84,9 @@ fn connector_in(dir: &Path) -> Result<Option<ConnectorFiles>, DiscoverError> {
     names.sort();
     for (name, path) in names {
         match kind_of(&name) {
-            Some(FileKind::Definition) if found.definition.is_none() => found.definition = Some(path),
+            Some(FileKind::Definition) if found.definition.is_none() => {
+                found.definition = Some(path)
+            }
             Some(FileKind::Properties) => found.properties = Some(path),
             Some(k @ (FileKind::Readme | FileKind::Intro)) => found.docs.push((path, k)),
             _ => {}
@@ -101,7 +107,10 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<ConnectorFiles>, DiscoverError>
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|_| DiscoverError::NotFound(path.clone()))?;
         if meta.is_file() {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
             let dir = match path.parent() {
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                 _ => PathBuf::from("."),
@@ -154,7 +163,10 @@ mod tests {
 
     #[test]
     fn kinds_are_case_insensitive() {
-        assert_eq!(kind_of("apiDefinition.Swagger.JSON"), Some(FileKind::Definition));
+        assert_eq!(
+            kind_of("apiDefinition.Swagger.JSON"),
+            Some(FileKind::Definition)
+        );
         assert_eq!(kind_of("README.MD"), Some(FileKind::Readme));
         assert_eq!(kind_of("Intro.md"), Some(FileKind::Intro));
         assert_eq!(kind_of("script.csx"), None);

@@ -4,12 +4,12 @@
 //! model ([`model`]) → rules ([`rules`]) → diagnostics ([`diagnostic`]) → reporters
 //! ([`report`]).
 
-pub mod source;
-pub mod syntax;
-pub mod model;
+pub mod cli;
 pub mod diagnostic;
-pub mod rules;
 pub mod discover;
 pub mod lint;
+pub mod model;
 pub mod report;
-pub mod cli;
+pub mod rules;
+pub mod source;
+pub mod syntax;

@@ -152,7 +152,8 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
                 } else {
                     FileStatus::Ok
                 };
-                out.findings.extend(resolve(diagnostics, None, &source, index));
+                out.findings
+                    .extend(resolve(diagnostics, None, &source, index));
                 status
             }
         };
@@ -179,7 +180,10 @@ fn encoding_diagnostics(source: &SourceFile, kind: FileKind) -> Vec<Diagnostic> 
         Decoding::Repaired { invalid } => {
             let shown = invalid.len().min(20);
             let more = if invalid.len() > shown {
-                format!(" ({} invalid sequences in this file; the first {shown} are reported)", invalid.len())
+                format!(
+                    " ({} invalid sequences in this file; the first {shown} are reported)",
+                    invalid.len()
+                )
             } else {
                 String::new()
             };
@@ -208,8 +212,8 @@ fn encoding_diagnostics(source: &SourceFile, kind: FileKind) -> Vec<Diagnostic> 
 /// encoding files that are not UTF-8 are usually in.
 fn legacy_char(byte: u8) -> Option<char> {
     const HIGH: [char; 32] = [
-        '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0', '‘',
-        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
+        '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0',
+        '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
     ];
     match byte {
         0x80..=0x9f => Some(HIGH[usize::from(byte - 0x80)]).filter(|c| *c != '\0'),
@@ -234,7 +238,10 @@ fn syntax_diagnostics(doc: &Document) -> Vec<Diagnostic> {
         out.push(d);
     }
     if doc.root.is_none() {
-        if let Some(first) = out.iter_mut().find(|d| d.rule == rules::syntax_error::RULE.id) {
+        if let Some(first) = out
+            .iter_mut()
+            .find(|d| d.rule == rules::syntax_error::RULE.id)
+        {
             first.message.push_str("; the file could not be linted");
         }
     }
@@ -254,7 +261,8 @@ fn resolve(
             let span = d.span.or_else(|| {
                 let root = root?;
                 let target = match d.pointer.as_deref() {
-                    Some(p) => pointer::resolve(root, p).unwrap_or_else(|| pointer::resolve_nearest(root, p)),
+                    Some(p) => pointer::resolve(root, p)
+                        .unwrap_or_else(|| pointer::resolve_nearest(root, p)),
                     None => pointer::resolve_nearest(root, ""),
                 };
                 Some(highlight(target, source))
@@ -284,7 +292,10 @@ fn highlight(target: pointer::Target, source: &SourceFile) -> Span {
     let span = target.node.span;
     if target.node.is_object() || target.node.as_array().is_some() {
         let line = source.line_index(span.start as usize);
-        let end = source.line_end(line).min(span.end as usize).max(span.start as usize + 1);
+        let end = source
+            .line_end(line)
+            .min(span.end as usize)
+            .max(span.start as usize + 1);
         return Span::new(span.start as usize, end);
     }
     span

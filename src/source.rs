@@ -226,7 +226,12 @@ mod tests {
     #[test]
     fn invalid_utf8_is_repaired_in_place() {
         let f = SourceFile::from_bytes("x".into(), b"{\"a\": \"Br\xf8nn\"}".to_vec());
-        assert_eq!(f.decoding, Decoding::Repaired { invalid: vec![(9, 0xf8)] });
+        assert_eq!(
+            f.decoding,
+            Decoding::Repaired {
+                invalid: vec![(9, 0xf8)]
+            }
+        );
         assert_eq!(&*f.text, "{\"a\": \"Br?nn\"}");
     }
 

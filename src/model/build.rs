@@ -50,7 +50,9 @@ fn server_parts(root: &Node) -> (Option<String>, Option<String>) {
     let Some(url) = url else { return (None, None) };
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
     match rest.find('/') {
-        Some(i) if url.contains("://") => (Some(rest[..i].to_string()), Some(rest[i..].to_string())),
+        Some(i) if url.contains("://") => {
+            (Some(rest[..i].to_string()), Some(rest[i..].to_string()))
+        }
         _ if url.starts_with('/') => (None, Some(url.to_string())),
         _ => (Some(rest.to_string()), None),
     }
@@ -117,7 +119,10 @@ impl<'a> Builder<'a> {
             if v.as_str() == Some("2.0") {
                 return Some(SpecVersion::Swagger2);
             }
-            let shown = v.as_str().map(str::to_string).unwrap_or_else(|| v.type_name().to_string());
+            let shown = v
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| v.type_name().to_string());
             self.problem(
                 ModelProblemKind::UnknownVersion,
                 "/swagger".into(),
@@ -135,7 +140,8 @@ impl<'a> Builder<'a> {
             self.problem(
                 ModelProblemKind::UnknownVersion,
                 String::new(),
-                "not a Swagger 2.0 or OpenAPI 3 document: it has no `swagger` or `openapi` key".into(),
+                "not a Swagger 2.0 or OpenAPI 3 document: it has no `swagger` or `openapi` key"
+                    .into(),
                 "a connector definition starts with \"swagger\": \"2.0\"",
             );
         } else {
@@ -210,7 +216,10 @@ impl<'a> Builder<'a> {
             self.problem(
                 ModelProblemKind::WrongType,
                 "/paths".into(),
-                format!("`paths` must be an object, found {}", paths.value.type_name()),
+                format!(
+                    "`paths` must be an object, found {}",
+                    paths.value.type_name()
+                ),
                 "map each path to its operations: \"paths\": { \"/items\": { \"get\": { … } } }",
             );
             return ops;
@@ -427,7 +436,10 @@ mod tests {
         assert_eq!(get.pointer, "/paths/~1items~1{id}/get");
         assert_eq!(get.parameters.len(), 1);
         assert_eq!(get.parameters[0].pointer, "/parameters/Id");
-        assert_eq!(get.parameters[0].usage_pointer, "/paths/~1items~1{id}/parameters/0");
+        assert_eq!(
+            get.parameters[0].usage_pointer,
+            "/paths/~1items~1{id}/parameters/0"
+        );
         assert_eq!(get.parameters[0].summary.as_deref(), Some("Id"));
         let r = get.responses.as_ref().unwrap();
         assert!(r.documents(404) && !r.documents(500) && r.has_default());
@@ -437,27 +449,37 @@ mod tests {
         assert!(del.deprecated && del.responses.is_none());
         assert_eq!(d.problems.len(), 1);
         assert_eq!(d.problems[0].kind, ModelProblemKind::BrokenReference);
-        assert_eq!(d.problems[0].pointer, "/paths/~1items~1{id}/delete/parameters/0/$ref");
+        assert_eq!(
+            d.problems[0].pointer,
+            "/paths/~1items~1{id}/delete/parameters/0/$ref"
+        );
         assert!(d.extensions.iter().any(|e| e.name == "x-ms-notes"));
     }
 
     #[test]
     fn reference_cycles_end() {
-        let d = model(r##"{"swagger": "2.0", "parameters": {"A": {"$ref": "#/parameters/B"}, "B": {"$ref": "#/parameters/A"}},
-            "paths": {"/x": {"get": {"parameters": [{"$ref": "#/parameters/A"}]}}}}"##);
+        let d = model(
+            r##"{"swagger": "2.0", "parameters": {"A": {"$ref": "#/parameters/B"}, "B": {"$ref": "#/parameters/A"}},
+            "paths": {"/x": {"get": {"parameters": [{"$ref": "#/parameters/A"}]}}}}"##,
+        );
         assert_eq!(d.operations[0].parameters.len(), 0);
         assert!(d.problems[0].message.contains("cycle"));
     }
 
     #[test]
     fn openapi3_servers_and_ranges() {
-        let d = model(r#"{"openapi": "3.0.1", "servers": [{"url": "https://api.example.com/v1"}],
+        let d = model(
+            r#"{"openapi": "3.0.1", "servers": [{"url": "https://api.example.com/v1"}],
             "paths": {"/x": {"get": {"parameters": [{"name": "q", "in": "query", "schema": {"type": "integer"}}],
-            "responses": {"200": {"description": "ok"}, "4XX": {"description": "client"}}}}}}"#);
+            "responses": {"200": {"description": "ok"}, "4XX": {"description": "client"}}}}}}"#,
+        );
         assert_eq!(d.version, SpecVersion::OpenApi3("3.0.1".into()));
         assert_eq!(d.host.as_deref(), Some("api.example.com"));
         assert_eq!(d.base_path.as_deref(), Some("/v1"));
-        assert_eq!(d.operations[0].parameters[0].type_name.as_deref(), Some("integer"));
+        assert_eq!(
+            d.operations[0].parameters[0].type_name.as_deref(),
+            Some("integer")
+        );
         assert!(d.operations[0].responses.as_ref().unwrap().documents(404));
     }
 

@@ -236,8 +236,14 @@ mod tests {
         assert_eq!(ResponseCode::parse("4XX"), ResponseCode::Range(4));
         assert_eq!(ResponseCode::parse("5xx"), ResponseCode::Range(5));
         assert_eq!(ResponseCode::parse("default"), ResponseCode::Default);
-        assert_eq!(ResponseCode::parse("20"), ResponseCode::Invalid("20".into()));
-        assert_eq!(ResponseCode::parse("600"), ResponseCode::Invalid("600".into()));
+        assert_eq!(
+            ResponseCode::parse("20"),
+            ResponseCode::Invalid("20".into())
+        );
+        assert_eq!(
+            ResponseCode::parse("600"),
+            ResponseCode::Invalid("600".into())
+        );
         assert_eq!(ResponseCode::Range(4).class(), Some(4));
     }
 }

@@ -66,9 +66,7 @@ pub fn render(run: &Run) -> String {
                 severity: d.severity.as_str(),
                 message: &d.message,
                 help: d.help.as_deref(),
-                file: finding
-                    .file
-                    .map(|i| c.files[i].path.display().to_string()),
+                file: finding.file.map(|i| c.files[i].path.display().to_string()),
                 line: loc.map(|l| l.start.line),
                 column: loc.map(|l| l.start.column),
                 end_line: loc.map(|l| l.end.line),
@@ -87,7 +85,8 @@ pub fn render(run: &Run) -> String {
             elapsed_ms: run.elapsed.as_millis(),
         },
     };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut text =
+        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
 }

@@ -53,8 +53,13 @@ impl SourceCode for Snippet {
                 text[start..end].lines().count().max(1),
             )));
         }
-        let first_line = self.file.line_index(start).saturating_sub(context_lines_before);
-        let last_line = (self.file.line_index(end.saturating_sub(usize::from(span.len() > 0)).max(start))
+        let first_line = self
+            .file
+            .line_index(start)
+            .saturating_sub(context_lines_before);
+        let last_line = (self
+            .file
+            .line_index(end.saturating_sub(usize::from(!span.is_empty())).max(start))
             + context_lines_after)
             .min(self.file.line_count() - 1);
         let from = self.file.line_start(first_line);
@@ -156,7 +161,10 @@ pub fn render_connector(connector: &CheckedConnector, style: Style) -> String {
         let report = Report { finding, source };
         let mut rendered = String::new();
         if handler.render_report(&mut rendered, &report).is_err() {
-            rendered = format!("{}: {}\n", finding.diagnostic.rule, finding.diagnostic.message);
+            rendered = format!(
+                "{}: {}\n",
+                finding.diagnostic.rule, finding.diagnostic.message
+            );
         }
         // Findings without a snippet still name their file.
         if report.source.is_none() {
@@ -177,9 +185,8 @@ pub fn render_connector(connector: &CheckedConnector, style: Style) -> String {
 /// The closing summary.
 pub fn render_summary(run: &Run) -> String {
     let c = &run.counts;
-    let plural = |n: usize, one: &str, many: &str| {
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut s = format!(
         "checked {}, {} and {} in {:.2}s: {}, {}, {}",
         plural(c.connectors, "connector", "connectors"),
@@ -191,10 +198,18 @@ pub fn render_summary(run: &Run) -> String {
         plural(c.infos, "info", "infos"),
     );
     if c.unreadable_files > 0 {
-        let _ = write!(s, "; {} could not be linted", plural(c.unreadable_files, "file", "files"));
+        let _ = write!(
+            s,
+            "; {} could not be linted",
+            plural(c.unreadable_files, "file", "files")
+        );
     }
     if c.recovered_files > 0 {
-        let _ = write!(s, "; {} linted after recovering from syntax errors", plural(c.recovered_files, "file", "files"));
+        let _ = write!(
+            s,
+            "; {} linted after recovering from syntax errors",
+            plural(c.recovered_files, "file", "files")
+        );
     }
     s.push('\n');
     s

@@ -40,13 +40,19 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     for op in ctx.operations().iter().filter(|o| !o.deprecated) {
         let at = if op.summary.as_deref().is_some_and(summary_says_deprecated) {
             "summary"
-        } else if op.description.as_deref().is_some_and(description_marks_deprecated) {
+        } else if op
+            .description
+            .as_deref()
+            .is_some_and(description_marks_deprecated)
+        {
             "description"
         } else {
             continue;
         };
         let hidden = match op.visibility.as_deref() {
-            Some("internal") => " (hiding it with `x-ms-visibility: internal` is not a deprecation)",
+            Some("internal") => {
+                " (hiding it with `x-ms-visibility: internal` is not a deprecation)"
+            }
             _ => "",
         };
         out.push(

@@ -71,7 +71,10 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 unmarked.join(" and "),
                 if unmarked.len() == 1 { "es" } else { "" }
             ));
-            help.push(format!("append \" (deprecated)\" to the {}", unmarked.join(" and ")));
+            help.push(format!(
+                "append \"(deprecated)\" to the {}",
+                unmarked.join(" and ")
+            ));
         }
         if next.is_none() {
             lacks.push("no successor is declared".to_string());
@@ -82,11 +85,18 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             .map(|s| format!("; {} replaces it ({})", s.name, s.evidence))
             .unwrap_or_default();
         let (severity, message) = if lacks.is_empty() {
-            (Severity::Info, format!("operation {} is deprecated{replaced}", op.name()))
+            (
+                Severity::Info,
+                format!("operation {} is deprecated{replaced}", op.name()),
+            )
         } else {
             (
                 Severity::Warning,
-                format!("operation {} is deprecated but {}{replaced}", op.name(), lacks.join(" and ")),
+                format!(
+                    "operation {} is deprecated but {}{replaced}",
+                    op.name(),
+                    lacks.join(" and ")
+                ),
             )
         };
         let mut d = RULE
@@ -94,9 +104,11 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             .at(op.pointer_to("deprecated"))
             .operation(op.operation_id.as_deref());
         d.severity = severity;
-        if !help.is_empty() {
-            d = d.help(help.join("; "));
-        }
+        d = d.help(if help.is_empty() {
+            "nothing to fix: existing flows keep working; remove the operation only once nothing calls it (`connlint check --stats` shows its traffic)".to_string()
+        } else {
+            help.join("; ")
+        });
         out.push(d);
     }
 }

@@ -47,7 +47,11 @@ fn parse_version(seg: &str) -> Option<(u32, u32)> {
         Some((a, b)) => (a, b),
         None => (rest, "0"),
     };
-    if major.is_empty() || !major.bytes().all(|b| b.is_ascii_digit()) || !minor.bytes().all(|b| b.is_ascii_digit()) || minor.is_empty() {
+    if major.is_empty()
+        || !major.bytes().all(|b| b.is_ascii_digit())
+        || !minor.bytes().all(|b| b.is_ascii_digit())
+        || minor.is_empty()
+    {
         return None;
     }
     Some((major.parse().ok()?, minor.parse().ok()?))
@@ -122,7 +126,10 @@ pub fn successor<'a>(ops: &'a [Operation], op: &Operation) -> Option<Successor<'
                 })
                 .collect();
             if let Some(o) = best(newer) {
-                return Some(named(o, "a newer revision in its x-ms-api-annotation family"));
+                return Some(named(
+                    o,
+                    "a newer revision in its x-ms-api-annotation family",
+                ));
             }
         }
     }
@@ -166,14 +173,24 @@ mod tests {
         assert!(!summary_says_deprecated("Get rows"));
         assert!(description_marks_deprecated("Gets rows (deprecated)."));
         assert!(description_marks_deprecated("[DEPRECATED] Gets rows"));
-        assert!(description_marks_deprecated("This action has been deprecated. Use Get rows V2."));
-        assert!(!description_marks_deprecated("The `top` parameter is deprecated; use `limit`, which this action supports."));
+        assert!(description_marks_deprecated(
+            "This action has been deprecated. Use Get rows V2."
+        ));
+        assert!(!description_marks_deprecated(
+            "The `top` parameter is deprecated; use `limit`, which this action supports."
+        ));
     }
 
     #[test]
     fn versions() {
-        assert_eq!(path_version("/v1/items"), Some(("/{version}/items".into(), (1, 0))));
-        assert_eq!(path_version("/api/V2.1/Items"), Some(("/api/{version}/items".into(), (2, 1))));
+        assert_eq!(
+            path_version("/v1/items"),
+            Some(("/{version}/items".into(), (1, 0)))
+        );
+        assert_eq!(
+            path_version("/api/V2.1/Items"),
+            Some(("/api/{version}/items".into(), (2, 1)))
+        );
         assert_eq!(path_version("/items/{id}"), None);
         assert_eq!(path_version("/vendors"), None);
         assert_eq!(id_version("GetItems_V2"), ("GetItems", 2));

@@ -38,7 +38,10 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     for p in &ctx.definition.problems {
-        if matches!(p.kind, ModelProblemKind::BrokenReference | ModelProblemKind::WrongType) {
+        if matches!(
+            p.kind,
+            ModelProblemKind::BrokenReference | ModelProblemKind::WrongType
+        ) {
             out.push(RULE.diagnostic(&p.message).at(&p.pointer).help(&p.help));
         }
     }

@@ -109,10 +109,19 @@ pub static DEFINITION_RULES: &[(&RuleMeta, DefinitionCheck)] = &[
     (&unknown_spec_version::RULE, unknown_spec_version::check),
     (&operation_id_required::RULE, operation_id_required::check),
     (&operation_id_unique::RULE, operation_id_unique::check),
-    (&operation_summary_required::RULE, operation_summary_required::check),
-    (&missing_error_responses::RULE, missing_error_responses::check),
+    (
+        &operation_summary_required::RULE,
+        operation_summary_required::check,
+    ),
+    (
+        &missing_error_responses::RULE,
+        missing_error_responses::check,
+    ),
     (&deprecated_operation::RULE, deprecated_operation::check),
-    (&deprecated_marker_without_flag::RULE, deprecated_marker_without_flag::check),
+    (
+        &deprecated_marker_without_flag::RULE,
+        deprecated_marker_without_flag::check,
+    ),
     (&superseded_path::RULE, superseded_path::check),
 ];
 

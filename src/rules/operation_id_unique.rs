@@ -52,7 +52,11 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             Some(&j) => {
                 let other = &ctx.operations()[j];
                 let other_id = other.operation_id.as_deref().unwrap_or_default();
-                let how = if other_id == id { "" } else { " (ignoring case)" };
+                let how = if other_id == id {
+                    ""
+                } else {
+                    " (ignoring case)"
+                };
                 out.push(
                     RULE.diagnostic(format!(
                         "operationId `{id}` is already used by `{}`{how}",

@@ -33,7 +33,10 @@ crate::declare_rule! {
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     for op in ctx.operations() {
         let (message, at) = match op.summary.as_deref() {
-            None => (format!("operation {} has no `summary`", op.name()), op.pointer.clone()),
+            None => (
+                format!("operation {} has no `summary`", op.name()),
+                op.pointer.clone(),
+            ),
             Some(s) if s.trim().is_empty() => (
                 format!("operation {} has an empty `summary`", op.name()),
                 op.pointer_to("summary"),

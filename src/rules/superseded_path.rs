@@ -90,7 +90,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             ))
             .at(&op.pointer)
             .operation(op.operation_id.as_deref())
-            .help("once the new version is in Production, set \"deprecated\": true here and append \" (deprecated)\" to the summary and description; keep the operation so existing flows work"),
+            .help("once the new version is in Production, set \"deprecated\": true here and append \"(deprecated)\" to the summary and description; keep the operation so existing flows work"),
         );
     }
 }

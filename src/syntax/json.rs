@@ -70,7 +70,7 @@ impl<'a> Parser<'a> {
                 kind: ProblemKind::Syntax,
                 span,
                 message: format!(
-                    "{} is not JSON whitespace{more}",
+                    "character {} is not JSON whitespace{more}",
                     describe_char(c)
                 ),
                 help: "replace it with an ordinary space; only space, tab, CR and LF may separate JSON tokens".into(),
@@ -223,7 +223,11 @@ impl<'a> Parser<'a> {
             }
             self.pos = (self.pos + 2).min(self.src.len());
         }
-        let end = self.file.line_end(self.file.line_index(start)).min(self.pos).max(start + 2);
+        let end = self
+            .file
+            .line_end(self.file.line_index(start))
+            .min(self.pos)
+            .max(start + 2);
         self.problem(
             Span::new(start, end),
             "comments are not allowed in JSON",
@@ -243,9 +247,15 @@ impl<'a> Parser<'a> {
                 })
             }
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b't') if self.src[self.pos..].starts_with(b"true") => Ok(self.literal(4, NodeKind::Bool(true))),
-            Some(b'f') if self.src[self.pos..].starts_with(b"false") => Ok(self.literal(5, NodeKind::Bool(false))),
-            Some(b'n') if self.src[self.pos..].starts_with(b"null") => Ok(self.literal(4, NodeKind::Null)),
+            Some(b't') if self.src[self.pos..].starts_with(b"true") => {
+                Ok(self.literal(4, NodeKind::Bool(true)))
+            }
+            Some(b'f') if self.src[self.pos..].starts_with(b"false") => {
+                Ok(self.literal(5, NodeKind::Bool(false)))
+            }
+            Some(b'n') if self.src[self.pos..].starts_with(b"null") => {
+                Ok(self.literal(4, NodeKind::Null))
+            }
             Some(b'\'') => {
                 let end = self.token_end(self.pos);
                 Err(self.fatal(
@@ -304,7 +314,11 @@ impl<'a> Parser<'a> {
         let open_line = self.file.line_index(open);
         let start = self.file.line_start(close_line);
         // Only closing brackets that start their own line, on a different line than the opener.
-        if close_line == open_line || self.src[start..close].iter().any(|b| *b != b' ' && *b != b'\t') {
+        if close_line == open_line
+            || self.src[start..close]
+                .iter()
+                .any(|b| *b != b' ' && *b != b'\t')
+        {
             return;
         }
         let open_start = self.file.line_start(open_line);
@@ -573,9 +587,17 @@ impl<'a> Parser<'a> {
         let end = self.src.len();
         let f = self.fatal_related(
             Span::at(end),
-            format!("unexpected end of file: the {what} opened at line {open_line} is never closed"),
-            format!("add the missing `{}`, or the file is truncated", closer as char),
-            (Span::new(open, open + 1), format!("this {what} is never closed")),
+            format!(
+                "unexpected end of file: the {what} opened at line {open_line} is never closed"
+            ),
+            format!(
+                "add the missing `{}`, or the file is truncated",
+                closer as char
+            ),
+            (
+                Span::new(open, open + 1),
+                format!("this {what} is never closed"),
+            ),
         );
         self.add_alignment_hint();
         f
@@ -824,7 +846,17 @@ mod tests {
         assert_eq!(d.problems[0].help, "add a comma after line 2");
         assert_eq!(at(&f, &d, 0), (2, 9));
         assert_eq!(d.problems[1].help, "add a comma after line 3");
-        assert_eq!(d.root.as_ref().unwrap().get("b").unwrap().as_array().unwrap().len(), 2);
+        assert_eq!(
+            d.root
+                .as_ref()
+                .unwrap()
+                .get("b")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
     }
 
     #[test]
@@ -841,7 +873,10 @@ mod tests {
         assert!(d.root.is_none());
         assert_eq!(at(&f, &d, 0), (4, 2));
         assert!(d.problems[0].message.contains("array opened at line 2"));
-        assert_eq!(d.problems[0].help, "add `]` after line 3 to close the array");
+        assert_eq!(
+            d.problems[0].help,
+            "add `]` after line 3 to close the array"
+        );
     }
 
     #[test]
@@ -850,7 +885,11 @@ mod tests {
         assert!(d.root.is_none());
         assert_eq!(at(&f, &d, 0), (6, 1));
         assert!(d.problems[0].message.contains("closed at line 5"));
-        assert!(d.problems[0].help.contains("stop lining up at line 4"), "{}", d.problems[0].help);
+        assert!(
+            d.problems[0].help.contains("stop lining up at line 4"),
+            "{}",
+            d.problems[0].help
+        );
     }
 
     #[test]
@@ -858,7 +897,9 @@ mod tests {
         let (f, d) = doc("{\n \"p\": [\n  {\n   \"a\": 1,\n  {\n   \"b\": 2\n  }\n ]\n}");
         assert!(d.root.is_none());
         assert_eq!(at(&f, &d, 0), (5, 3));
-        assert!(d.problems[0].help.contains("missing its closing `}` after line 4"));
+        assert!(d.problems[0]
+            .help
+            .contains("missing its closing `}` after line 4"));
     }
 
     #[test]
@@ -868,7 +909,17 @@ mod tests {
         assert_eq!(d.problems[0].kind, ProblemKind::DuplicateKey);
         assert_eq!(d.problems[0].pointer.as_deref(), Some("/a/x"));
         assert_eq!(at(&f, &d, 1), (1, 24));
-        assert_eq!(d.root.as_ref().unwrap().get("a").unwrap().get("x").unwrap().as_i64(), Some(3));
+        assert_eq!(
+            d.root
+                .as_ref()
+                .unwrap()
+                .get("a")
+                .unwrap()
+                .get("x")
+                .unwrap()
+                .as_i64(),
+            Some(3)
+        );
     }
 
     #[test]

@@ -48,10 +48,12 @@ impl Node {
     }
     pub fn as_i64(&self) -> Option<i64> {
         match &self.kind {
-            NodeKind::Number(n) => n
-                .parse::<i64>()
-                .ok()
-                .or_else(|| n.parse::<f64>().ok().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
+            NodeKind::Number(n) => n.parse::<i64>().ok().or_else(|| {
+                n.parse::<f64>()
+                    .ok()
+                    .filter(|f| f.fract() == 0.0)
+                    .map(|f| f as i64)
+            }),
             _ => None,
         }
     }
@@ -159,11 +161,7 @@ pub enum Format {
 impl Document {
     /// True when the tree exists but syntax errors had to be recovered from.
     pub fn recovered(&self) -> bool {
-        self.root.is_some()
-            && self
-                .problems
-                .iter()
-                .any(|p| p.kind == ProblemKind::Syntax)
+        self.root.is_some() && self.problems.iter().any(|p| p.kind == ProblemKind::Syntax)
     }
 }
 

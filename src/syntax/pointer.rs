@@ -70,21 +70,22 @@ pub fn resolve_nearest<'a>(root: &'a Node, pointer: &str) -> Target<'a> {
         key_span: None,
     };
     for token in tokens(pointer) {
-        let next = match &target.node.kind {
-            NodeKind::Object(_) => target.node.member(&token).map(|m| Target {
-                node: &m.value,
-                key_span: Some(m.key_span),
-            }),
-            NodeKind::Array(items) => token
-                .parse::<usize>()
-                .ok()
-                .and_then(|i| items.get(i))
-                .map(|node| Target {
-                    node,
-                    key_span: None,
+        let next =
+            match &target.node.kind {
+                NodeKind::Object(_) => target.node.member(&token).map(|m| Target {
+                    node: &m.value,
+                    key_span: Some(m.key_span),
                 }),
-            _ => None,
-        };
+                NodeKind::Array(items) => token
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| items.get(i))
+                    .map(|node| Target {
+                        node,
+                        key_span: None,
+                    }),
+                _ => None,
+            };
         match next {
             Some(t) => target = t,
             None => break,

@@ -1,0 +1,134 @@
+//! The real corpus (`../shared/corpus`, 711 connectors): no panic, every file accounted
+//! for, every malformed definition reported with line:column, no finding without a
+//! location. Skips, saying so, when the corpus is absent.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn corpus() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!(
+            "skipping: the corpus is not at {} (it sits beside the repository in CI)",
+            p.display()
+        );
+        None
+    }
+}
+
+#[test]
+fn corpus_is_fully_accounted_for() {
+    let Some(corpus) = corpus() else { return };
+    let out = Command::cargo_bin("connlint")
+        .unwrap()
+        .arg("check")
+        .arg(&corpus)
+        .args(["--format", "json", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+
+    // Every connector file on disk is in the report.
+    let mut on_disk = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(&corpus)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        let in_connector = entry.depth() == 3;
+        if in_connector
+            && matches!(
+                name.as_str(),
+                "apidefinition.swagger.json" | "apiproperties.json" | "readme.md" | "intro.md"
+            )
+        {
+            on_disk.insert(entry.path().to_string_lossy().into_owned());
+        }
+    }
+    let reported: BTreeSet<String> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
+    let missing: Vec<_> = on_disk.difference(&reported).collect();
+    assert!(missing.is_empty(), "files not accounted for: {missing:?}");
+    assert_eq!(v["summary"]["connectors"], 711);
+
+    // No finding without a location.
+    let diags = v["diagnostics"].as_array().unwrap();
+    for d in diags {
+        assert!(
+            d["line"].is_u64() && d["column"].is_u64(),
+            "finding without a location: {d}"
+        );
+        assert!(d["help"].is_string(), "finding without a hint: {d}");
+    }
+
+    // The 11 malformed definitions, each with line:column and a hint.
+    let malformed = [
+        ("CognitiveServicesTextAnalytics", 276, 6, "unreadable"),
+        ("DocuSignDemo", 1635, 12, "recovered"),
+        ("DocuMotor", 47, 30, "recovered"),
+        ("PUG Gamified Engagement", 733, 6, "recovered"),
+        ("IN-D Invoice Data Capture", 50, 49, "recovered"),
+        ("envoy", 2197, 58, "recovered"),
+        ("Easyvista_Service._Manager", 3819, 47, "recovered"),
+        ("Plumsail Documents", 1299, 14, "recovered"),
+        ("Icon Horse", 56, 11, "unreadable"),
+        ("StabilityAI", 16, 3, "unreadable"),
+        ("AccuWeather", 8, 28, "recovered"),
+    ];
+    for (name, line, column, status) in malformed {
+        let file_suffix = format!("/{name}/apiDefinition.swagger.json");
+        let first = diags
+            .iter()
+            .find(|d| {
+                d["rule"] == "syntax-error" && d["file"].as_str().unwrap().ends_with(&file_suffix)
+            })
+            .unwrap_or_else(|| panic!("no syntax-error for {name}"));
+        assert_eq!(
+            (first["line"].as_u64(), first["column"].as_u64()),
+            (Some(line), Some(column)),
+            "{name}: {first}"
+        );
+        let f = v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(&file_suffix))
+            .unwrap();
+        assert_eq!(f["status"], status, "{name}");
+    }
+    let syntax_files: BTreeSet<&str> = diags
+        .iter()
+        .filter(|d| {
+            d["rule"] == "syntax-error"
+                && d["file"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("apiDefinition.swagger.json")
+        })
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(syntax_files.len(), 11, "{syntax_files:?}");
+
+    // The byte-order mark.
+    assert!(diags.iter().any(|d| d["rule"] == "byte-order-mark"
+        && d["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("/InEight/apiDefinition.swagger.json")
+        && d["line"] == 1
+        && d["column"] == 1));
+}

@@ -1,0 +1,141 @@
+//! Every rule's fixtures: `fixtures/rules/<rule>/invalid/*.json` must trigger the rule and
+//! match the expected findings beside them (`<case>.expected.json`); `valid/*.json` must
+//! not trigger it (for info-level rules such as `deprecated-operation`, nothing at warning
+//! or above). Run with `UPDATE_EXPECT=1` to rewrite the expected files, then review the diff.
+
+use std::path::{Path, PathBuf};
+
+use connlint::diagnostic::Severity;
+use connlint::discover::ConnectorFiles;
+use connlint::lint::{lint_connector, LintOptions};
+use connlint::rules;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules")
+}
+
+fn cases(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|r| r.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    out.retain(|p| {
+        p.extension().is_some_and(|e| e == "json" || e == "yaml")
+            && !p.to_string_lossy().ends_with(".expected.json")
+    });
+    out.sort();
+    out
+}
+
+/// The findings of `rule` for one definition file, as stable JSON.
+fn findings(path: &Path, rule: &str) -> Vec<serde_json::Value> {
+    let connector = ConnectorFiles {
+        dir: path.parent().unwrap().to_path_buf(),
+        definition: Some(path.to_path_buf()),
+        properties: None,
+        docs: Vec::new(),
+    };
+    let checked = lint_connector(&connector, &LintOptions::default());
+    checked
+        .findings
+        .iter()
+        .filter(|f| f.diagnostic.rule == rule)
+        .map(|f| {
+            let d = &f.diagnostic;
+            let loc = f
+                .location
+                .expect("every finding in a definition has a location");
+            serde_json::json!({
+                "severity": d.severity.as_str(),
+                "line": loc.start.line,
+                "column": loc.start.column,
+                "end_line": loc.end.line,
+                "end_column": loc.end.column,
+                "pointer": d.pointer,
+                "message": d.message,
+                "help": d.help,
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn every_rule_fixture_behaves() {
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for rule in rules::all() {
+        let dir = fixtures().join(rule.id);
+        let invalid = cases(&dir.join("invalid"));
+        // A rule about unreadable files cannot be shown by a file in the repository.
+        if invalid.is_empty() && rule.id != "file-unreadable" {
+            failures.push(format!(
+                "{}: no invalid fixture in {}",
+                rule.id,
+                dir.display()
+            ));
+        }
+        for case in invalid {
+            checked += 1;
+            let got = findings(&case, rule.id);
+            if got.is_empty() {
+                failures.push(format!(
+                    "{}: {} does not trigger the rule",
+                    rule.id,
+                    case.display()
+                ));
+                continue;
+            }
+            for f in &got {
+                let msg = f["message"].as_str().unwrap_or_default();
+                if msg.starts_with(|c: char| c.is_uppercase()) || msg.ends_with('.') {
+                    failures.push(format!(
+                        "{}: message must start lower-case and not end with a period: {msg}",
+                        rule.id
+                    ));
+                }
+            }
+            let expected_path = case.with_extension("expected.json");
+            let got_text = serde_json::to_string_pretty(&got).unwrap() + "\n";
+            if update {
+                std::fs::write(&expected_path, &got_text).unwrap();
+                continue;
+            }
+            match std::fs::read_to_string(&expected_path) {
+                Ok(expected) if expected.replace("\r\n", "\n") == got_text => {}
+                Ok(expected) => failures.push(format!(
+                    "{}: {} differs from {}\n--- expected\n{expected}\n--- got\n{got_text}",
+                    rule.id,
+                    case.display(),
+                    expected_path.display()
+                )),
+                Err(_) => failures.push(format!(
+                    "{}: missing {} (run with UPDATE_EXPECT=1)",
+                    rule.id,
+                    expected_path.display()
+                )),
+            }
+        }
+        for case in cases(&dir.join("valid")) {
+            checked += 1;
+            let got = findings(&case, rule.id);
+            let bad: Vec<_> = got
+                .iter()
+                .filter(|f| rule.default_severity > Severity::Info || f["severity"] != "info")
+                .collect();
+            if !bad.is_empty() {
+                failures.push(format!(
+                    "{}: valid case {} triggers the rule: {bad:?}",
+                    rule.id,
+                    case.display()
+                ));
+            }
+        }
+    }
+    assert!(checked > 40, "only {checked} fixtures found");
+    assert!(
+        failures.is_empty(),
+        "{} problem(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
