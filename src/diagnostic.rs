@@ -1,5 +1,6 @@
 //! The one diagnostic type every rule produces and every reporter reads.
 
+use crate::discover::FileKind;
 use crate::source::Span;
 use serde::Serialize;
 
@@ -43,6 +44,8 @@ pub struct Diagnostic {
     pub operation_id: Option<String>,
     /// Secondary places, with a label each.
     pub related: Vec<(Span, String)>,
+    /// Which of the connector's files the pointer or span refers to.
+    pub file: FileKind,
 }
 
 impl Diagnostic {
@@ -56,7 +59,13 @@ impl Diagnostic {
             span: None,
             operation_id: None,
             related: Vec::new(),
+            file: FileKind::Definition,
         }
+    }
+    /// Points the diagnostic into another of the connector's files.
+    pub fn in_file(mut self, file: FileKind) -> Self {
+        self.file = file;
+        self
     }
     pub fn at(mut self, pointer: impl Into<String>) -> Self {
         self.pointer = Some(pointer.into());

@@ -82,86 +82,148 @@ pub fn lint_all(connectors: &[ConnectorFiles], options: &LintOptions) -> Vec<Che
         .collect()
 }
 
-/// Lints one connector.
+/// A file read and parsed, before rules run.
+struct LoadedFile {
+    path: PathBuf,
+    kind: FileKind,
+    source: Option<Arc<SourceFile>>,
+    /// The tree, for JSON/YAML files that could be parsed.
+    root: Option<Node>,
+    status: FileStatus,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn load(path: &std::path::Path, kind: FileKind) -> LoadedFile {
+    let source = match SourceFile::read(path) {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            return LoadedFile {
+                path: path.to_path_buf(),
+                kind,
+                source: None,
+                root: None,
+                status: FileStatus::Unreadable,
+                diagnostics: vec![rules::file_unreadable::RULE
+                    .diagnostic(format!("cannot read {}: {e}", path.display()))
+                    .help("check that the file exists, is a regular file and is readable")
+                    .in_file(kind)],
+            }
+        }
+    };
+    let mut diagnostics = encoding_diagnostics(&source, kind);
+    let repaired = matches!(source.decoding, Decoding::Repaired { .. });
+    let (root, status) = match kind {
+        FileKind::Definition | FileKind::Properties => {
+            let doc = syntax::parse(&source);
+            diagnostics.extend(syntax_diagnostics(&doc));
+            let status = if doc.root.is_none() {
+                FileStatus::Unreadable
+            } else if doc.recovered() || repaired {
+                FileStatus::Recovered
+            } else {
+                FileStatus::Ok
+            };
+            (doc.root, status)
+        }
+        FileKind::Readme | FileKind::Intro => {
+            let status = if repaired {
+                FileStatus::Recovered
+            } else {
+                FileStatus::Ok
+            };
+            (None, status)
+        }
+    };
+    for d in &mut diagnostics {
+        d.file = kind;
+    }
+    LoadedFile {
+        path: path.to_path_buf(),
+        kind,
+        source: Some(source),
+        root,
+        status,
+        diagnostics,
+    }
+}
+
+/// Lints one connector: reads every file once, runs the rules, then resolves each
+/// diagnostic in the file it points into.
 pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> CheckedConnector {
+    let mut files: Vec<LoadedFile> = connector.files().map(|(p, k)| load(p, k)).collect();
+    let index_of = |kind: FileKind| files.iter().position(|f| f.kind == kind);
+    let definition_at = index_of(FileKind::Definition);
+    let properties_at = index_of(FileKind::Properties);
+
+    let mut rule_diagnostics = Vec::new();
+    let mut operations = 0;
+    let mut definition = None;
+    {
+        let ctx = rules::ConnectorContext {
+            dir: &connector.dir,
+            profile: rules::Profile::detect(&connector.dir),
+            properties: properties_at.and_then(|i| files[i].root.as_ref()),
+            docs: files
+                .iter()
+                .filter(|f| matches!(f.kind, FileKind::Readme | FileKind::Intro))
+                .filter_map(|f| {
+                    Some(rules::ConnectorDoc {
+                        kind: f.kind,
+                        text: f.source.as_deref()?.text.as_ref(),
+                    })
+                })
+                .collect(),
+        };
+        rule_diagnostics.extend(rules::check_connector(&ctx));
+        if let Some(root) = definition_at.and_then(|i| files[i].root.as_ref()) {
+            let model = build_definition(root);
+            let dctx = DefinitionContext {
+                root,
+                definition: &model,
+                connector: &ctx,
+            };
+            rule_diagnostics.extend(rules::check_definition(&dctx));
+            operations = model.operations.len();
+            definition = Some(model);
+        }
+    }
+    for d in rule_diagnostics {
+        match files.iter_mut().find(|f| f.kind == d.file) {
+            Some(f) => f.diagnostics.push(d),
+            None => files[definition_at.unwrap_or(0)].diagnostics.push(d),
+        }
+    }
+
     let mut out = CheckedConnector {
         dir: connector.dir.clone(),
-        files: Vec::new(),
+        files: Vec::with_capacity(files.len()),
         findings: Vec::new(),
-        operations: 0,
-        definition: None,
+        operations,
+        definition: if options.keep_model { definition } else { None },
         properties: None,
     };
-    for (path, kind) in connector.files() {
-        let index = out.files.len();
-        let source = match SourceFile::read(path) {
-            Ok(s) => Arc::new(s),
-            Err(e) => {
-                out.files.push(CheckedFile {
-                    path: path.to_path_buf(),
-                    kind,
-                    status: FileStatus::Unreadable,
-                    source: None,
-                });
-                out.findings.push(Finding {
-                    diagnostic: rules::file_unreadable::RULE
-                        .diagnostic(format!("cannot read {}: {e}", path.display()))
-                        .help("check that the file exists, is a regular file and is readable"),
+    for (index, f) in files.into_iter().enumerate() {
+        match &f.source {
+            Some(source) => {
+                out.findings
+                    .extend(resolve(f.diagnostics, f.root.as_ref(), source, index))
+            }
+            None => out
+                .findings
+                .extend(f.diagnostics.into_iter().map(|diagnostic| Finding {
+                    diagnostic,
                     file: Some(index),
                     location: None,
-                });
-                continue;
-            }
-        };
-        let mut diagnostics = encoding_diagnostics(&source, kind);
-        let status = match kind {
-            FileKind::Definition | FileKind::Properties => {
-                let doc = syntax::parse(&source);
-                diagnostics.extend(syntax_diagnostics(&doc));
-                let status = if doc.root.is_none() {
-                    FileStatus::Unreadable
-                } else if doc.recovered() || matches!(source.decoding, Decoding::Repaired { .. }) {
-                    FileStatus::Recovered
-                } else {
-                    FileStatus::Ok
-                };
-                if let Some(root) = &doc.root {
-                    if kind == FileKind::Definition {
-                        let definition = build_definition(root);
-                        let ctx = DefinitionContext {
-                            root,
-                            definition: &definition,
-                        };
-                        diagnostics.extend(rules::check_definition(&ctx));
-                        out.operations += definition.operations.len();
-                        if options.keep_model {
-                            out.definition = Some(definition);
-                        }
-                    }
-                }
-                let findings = resolve(diagnostics, doc.root.as_ref(), &source, index);
-                out.findings.extend(findings);
-                if kind == FileKind::Properties && options.keep_model {
-                    out.properties = doc.root;
-                }
-                status
-            }
-            FileKind::Readme | FileKind::Intro => {
-                let status = if matches!(source.decoding, Decoding::Repaired { .. }) {
-                    FileStatus::Recovered
-                } else {
-                    FileStatus::Ok
-                };
-                out.findings
-                    .extend(resolve(diagnostics, None, &source, index));
-                status
-            }
-        };
+                })),
+        }
+        if f.kind == FileKind::Properties && options.keep_model {
+            out.properties = f.root;
+        }
         out.files.push(CheckedFile {
-            path: path.to_path_buf(),
-            kind,
-            status,
-            source: options.keep_sources.then_some(source),
+            path: f.path,
+            kind: f.kind,
+            status: f.status,
+            source: if options.keep_sources { f.source } else { None },
         });
     }
     out

@@ -72,10 +72,53 @@ impl RuleMeta {
     }
 }
 
+/// The kind of connector, which decides what certification asks of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// `certified-connectors/`: verified publishers.
+    Certified,
+    /// `independent-publisher-connectors/`.
+    IndependentPublisher,
+    /// Anything else: a custom connector.
+    Custom,
+}
+
+impl Profile {
+    /// Detects the profile from the folder names above a connector.
+    pub fn detect(dir: &std::path::Path) -> Profile {
+        for c in dir.components().rev() {
+            let name = c.as_os_str().to_string_lossy().to_ascii_lowercase();
+            match name.as_str() {
+                "certified-connectors" => return Profile::Certified,
+                "independent-publisher-connectors" => return Profile::IndependentPublisher,
+                _ => {}
+            }
+        }
+        Profile::Custom
+    }
+}
+
+/// A Markdown document of the connector (readme.md or intro.md).
+pub struct ConnectorDoc<'a> {
+    pub kind: crate::discover::FileKind,
+    pub text: &'a str,
+}
+
+/// What every connector rule sees: the files that could be read.
+pub struct ConnectorContext<'a> {
+    pub dir: &'a std::path::Path,
+    pub profile: Profile,
+    /// apiProperties.json, when present and readable.
+    pub properties: Option<&'a Node>,
+    pub docs: Vec<ConnectorDoc<'a>>,
+}
+
 /// What a definition rule sees.
 pub struct DefinitionContext<'a> {
     pub root: &'a Node,
     pub definition: &'a Definition,
+    pub connector: &'a ConnectorContext<'a>,
 }
 
 impl DefinitionContext<'_> {
@@ -85,6 +128,7 @@ impl DefinitionContext<'_> {
 }
 
 pub type DefinitionCheck = fn(&DefinitionContext, &mut Vec<Diagnostic>);
+pub type ConnectorCheck = fn(&ConnectorContext, &mut Vec<Diagnostic>);
 
 pub mod byte_order_mark;
 pub mod deprecated_marker_without_flag;
@@ -125,6 +169,10 @@ pub static DEFINITION_RULES: &[(&RuleMeta, DefinitionCheck)] = &[
     (&superseded_path::RULE, superseded_path::check),
 ];
 
+/// Rules over the connector's other files (apiProperties.json, readme/intro.md); they
+/// run even when the definition cannot be read.
+pub static CONNECTOR_RULES: &[(&RuleMeta, ConnectorCheck)] = &[];
+
 /// Every rule, sorted by id.
 pub fn all() -> Vec<&'static RuleMeta> {
     let mut rules: Vec<&'static RuleMeta> = vec![
@@ -135,6 +183,7 @@ pub fn all() -> Vec<&'static RuleMeta> {
         &syntax_error::RULE,
     ];
     rules.extend(DEFINITION_RULES.iter().map(|(m, _)| *m));
+    rules.extend(CONNECTOR_RULES.iter().map(|(m, _)| *m));
     rules.sort_by_key(|r| r.id);
     rules
 }
@@ -150,4 +199,32 @@ pub fn check_definition(ctx: &DefinitionContext) -> Vec<Diagnostic> {
         check(ctx, &mut out);
     }
     out
+}
+
+/// Runs every connector rule.
+pub fn check_connector(ctx: &ConnectorContext) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, check) in CONNECTOR_RULES {
+        check(ctx, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profiles_from_folders() {
+        use std::path::Path;
+        assert_eq!(
+            Profile::detect(Path::new("repo/certified-connectors/Foo")),
+            Profile::Certified
+        );
+        assert_eq!(
+            Profile::detect(Path::new("/x/Independent-Publisher-Connectors/Foo")),
+            Profile::IndependentPublisher
+        );
+        assert_eq!(Profile::detect(Path::new("my/connector")), Profile::Custom);
+    }
 }
