@@ -155,13 +155,14 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
     let definition_at = index_of(FileKind::Definition);
     let properties_at = index_of(FileKind::Properties);
 
+    let profile = rules::Profile::detect(&connector.dir);
     let mut rule_diagnostics = Vec::new();
     let mut operations = 0;
     let mut definition = None;
     {
         let ctx = rules::ConnectorContext {
             dir: &connector.dir,
-            profile: rules::Profile::detect(&connector.dir),
+            profile,
             properties: properties_at.and_then(|i| files[i].root.as_ref()),
             docs: files
                 .iter()
@@ -187,7 +188,14 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
             definition = Some(model);
         }
     }
-    for d in rule_diagnostics {
+    for mut d in rule_diagnostics {
+        // Profile downgrades apply to findings raised at the rule's default severity;
+        // rules that choose a severity themselves (info vs warning) keep theirs.
+        if let Some(meta) = rules::find(d.rule) {
+            if d.severity == meta.default_severity {
+                d.severity = meta.severity_for(profile);
+            }
+        }
         match files.iter_mut().find(|f| f.kind == d.file) {
             Some(f) => f.diagnostics.push(d),
             None => files[definition_at.unwrap_or(0)].diagnostics.push(d),

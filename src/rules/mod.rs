@@ -21,6 +21,9 @@ pub struct RuleMeta {
     pub doc: &'static str,
     /// What the rule looks at.
     pub scope: Scope,
+    /// The severity for custom connectors (the `custom` profile), when it differs: rules
+    /// certification enforces are often only advice for a connector nobody certifies.
+    pub custom_severity: Option<Severity>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -43,6 +46,7 @@ macro_rules! declare_rule {
             id: $id:literal,
             severity: $sev:ident,
             scope: $scope:ident,
+            $(custom: $custom:ident,)?
             summary: $summary:literal $(,)?
         };
     ) => {
@@ -53,14 +57,24 @@ macro_rules! declare_rule {
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
             scope: $crate::rules::Scope::$scope,
+            custom_severity: $crate::declare_rule!(@custom $($custom)?),
         };
     };
+    (@custom) => { None };
+    (@custom $custom:ident) => { Some($crate::diagnostic::Severity::$custom) };
 }
 
 impl RuleMeta {
     /// Starts a diagnostic of this rule at its default severity.
     pub fn diagnostic(&'static self, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.id, self.default_severity, message)
+    }
+    /// The severity of this rule's findings for a profile, before configuration.
+    pub fn severity_for(&self, profile: Profile) -> Severity {
+        match (profile, self.custom_severity) {
+            (Profile::Custom, Some(s)) => s,
+            _ => self.default_severity,
+        }
     }
     /// The doc with the one leading space of each doc-comment line removed.
     pub fn doc_text(&self) -> String {
@@ -188,8 +202,14 @@ pub fn all() -> Vec<&'static RuleMeta> {
     rules
 }
 
+/// The rule with this id (a lookup table built once).
 pub fn find(id: &str) -> Option<&'static RuleMeta> {
-    all().into_iter().find(|r| r.id == id)
+    static BY_ID: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static RuleMeta>> =
+        std::sync::OnceLock::new();
+    BY_ID
+        .get_or_init(|| all().into_iter().map(|r| (r.id, r)).collect())
+        .get(id)
+        .copied()
 }
 
 /// Runs every definition rule.
