@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Severity;
 use crate::discover;
@@ -42,6 +42,17 @@ pub enum Command {
         /// The rule id, e.g. missing-error-responses.
         rule: String,
     },
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Example:\n  connlint completions bash > ~/.local/share/bash-completion/completions/connlint"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), generated from this command line's definition.
+    #[command(after_help = "Example:\n  connlint man > connlint.1 && man ./connlint.1")]
+    Man,
 }
 
 #[derive(clap::Args, Debug)]
@@ -49,9 +60,13 @@ pub struct CheckArgs {
     /// Connector folders, definition files, or directories to search. Default: the current directory.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Output format.
+    /// Output format on standard output.
     #[arg(long, value_enum, default_value_t = OutputFormat::Pretty)]
     pub format: OutputFormat,
+    /// Also write a report in another format to a file, in the same run; repeatable.
+    /// Example: --output-format sarif=results.sarif
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_output)]
+    pub output_format: Vec<(OutputFormat, PathBuf)>,
     /// Exit with 1 when a finding at or above this severity is reported.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
@@ -65,8 +80,37 @@ pub struct CheckArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OutputFormat {
+    /// Diagnostics with source snippets, and a summary.
     Pretty,
+    /// One JSON document (see README, "JSON output").
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations), plus a job summary.
+    Github,
+    /// Azure Pipelines logging commands.
+    AzureDevops,
+    /// JUnit XML: one test suite per file, one test case per rule.
+    Junit,
+    /// Checkstyle XML.
+    Checkstyle,
+}
+
+fn parse_output(s: &str) -> Result<(OutputFormat, PathBuf), String> {
+    let (format, path) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected FORMAT=PATH, such as sarif=results.sarif, got `{s}`"))?;
+    let format = OutputFormat::from_str(format, true).map_err(|_| {
+        let names: Vec<String> = OutputFormat::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        format!("unknown format `{format}`; one of: {}", names.join(", "))
+    })?;
+    if path.is_empty() {
+        return Err("the path after `=` is empty".into());
+    }
+    Ok((format, PathBuf::from(path)))
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,6 +180,21 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::Check(args) => check(args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "connlint", &mut buf);
+            print(&String::from_utf8_lossy(&buf))
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut buf) {
+                Ok(()) => print(&String::from_utf8_lossy(&buf)),
+                Err(e) => {
+                    eprintln!("connlint: cannot render the manual: {e}");
+                    ExitStatus::Error
+                }
+            }
+        }
     }
 }
 
@@ -173,42 +232,120 @@ fn check(args: CheckArgs) -> ExitStatus {
         );
         return ExitStatus::Error;
     }
+    let wants_pretty = args.format == OutputFormat::Pretty
+        || args
+            .output_format
+            .iter()
+            .any(|(f, _)| *f == OutputFormat::Pretty);
     let options = LintOptions {
-        keep_sources: args.format == OutputFormat::Pretty,
+        keep_sources: wants_pretty,
         keep_model: false,
     };
-    let checked: Vec<CheckedConnector> = lint::lint_all(&connectors, &options);
-    let run = Run::new(&checked, start.elapsed());
-    let written = match args.format {
-        OutputFormat::Json => print(&report::json::render(&run)),
-        OutputFormat::Pretty => {
-            let style = pretty::Style {
-                color: args.color.enabled(),
-                width: terminal_width(),
-            };
-            let mut text = String::new();
-            for c in &checked {
-                text.push_str(&pretty::render_connector(c, style));
-            }
-            if !args.quiet {
-                text.push_str(&pretty::render_summary(&run));
-            }
-            print(&text)
+    let progress = Progress::new(connectors.len(), args.quiet);
+    let checked: Vec<CheckedConnector> =
+        lint::lint_all_with_progress(&connectors, &options, &|| progress.tick());
+    progress.finish();
+    let mut run = Run::new(&checked, start.elapsed());
+    run.fail_on = args.fail_on.threshold();
+    let color = args.color.enabled();
+
+    let mut status = ExitStatus::Success;
+    for (format, path) in &args.output_format {
+        let text = render(&run, *format, false, false);
+        if let Err(e) = crate::fsutil::write_atomic(path, text.as_bytes()) {
+            eprintln!("connlint: cannot write {}: {e}", path.display());
+            status = ExitStatus::Error;
         }
-    };
-    if written == ExitStatus::Error {
+    }
+    let uses_github = args.format == OutputFormat::Github
+        || args
+            .output_format
+            .iter()
+            .any(|(f, _)| *f == OutputFormat::Github);
+    if uses_github {
+        if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+            let summary = report::github::summary(&run);
+            let appended = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(&path)
+                .and_then(|mut f| f.write_all(summary.as_bytes()));
+            if let Err(e) = appended {
+                eprintln!(
+                    "connlint: cannot write the job summary to {}: {e}",
+                    PathBuf::from(path).display()
+                );
+            }
+        }
+    }
+    if print(&render(&run, args.format, color, args.quiet)) == ExitStatus::Error {
         return ExitStatus::Error;
     }
-    let failing = args.fail_on.threshold().is_some_and(|t| {
-        checked
-            .iter()
-            .flat_map(|c| &c.findings)
-            .any(|f| f.diagnostic.severity >= t)
-    });
+    if status == ExitStatus::Error {
+        return status;
+    }
+    let failing = checked
+        .iter()
+        .flat_map(|c| &c.findings)
+        .any(|f| run.fails(f.diagnostic.severity));
     if failing {
         ExitStatus::Findings
     } else {
         ExitStatus::Success
+    }
+}
+
+/// Renders a run in one format.
+fn render(run: &Run, format: OutputFormat, color: bool, quiet: bool) -> String {
+    match format {
+        OutputFormat::Json => report::json::render(run),
+        OutputFormat::Sarif => report::sarif::render(run),
+        OutputFormat::Github => report::github::render(run),
+        OutputFormat::AzureDevops => report::azure::render(run),
+        OutputFormat::Junit => report::junit::render(run),
+        OutputFormat::Checkstyle => report::checkstyle::render(run),
+        OutputFormat::Pretty => {
+            let style = pretty::Style {
+                color,
+                width: terminal_width(),
+            };
+            let mut text = String::new();
+            for c in run.connectors {
+                text.push_str(&pretty::render_connector(c, style));
+            }
+            if !quiet {
+                text.push_str(&pretty::render_summary(run));
+            }
+            text
+        }
+    }
+}
+
+/// A progress line on standard error for long runs, only when it is a terminal.
+struct Progress {
+    total: usize,
+    done: std::sync::atomic::AtomicUsize,
+    enabled: bool,
+}
+
+impl Progress {
+    fn new(total: usize, quiet: bool) -> Progress {
+        Progress {
+            total,
+            done: std::sync::atomic::AtomicUsize::new(0),
+            enabled: !quiet && total >= 20 && std::io::stderr().is_terminal(),
+        }
+    }
+    fn tick(&self) {
+        let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if self.enabled && (done.is_multiple_of(16) || done == self.total) {
+            eprint!("\rconnlint: {done}/{} connectors", self.total);
+        }
+    }
+    fn finish(&self) {
+        if self.enabled {
+            eprint!("\r\x1b[2K");
+        }
     }
 }
 
@@ -316,7 +453,6 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn cli_is_well_formed() {

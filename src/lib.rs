@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod discover;
+pub mod fsutil;
 pub mod lint;
 pub mod model;
 pub mod report;

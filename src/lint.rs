@@ -40,8 +40,12 @@ pub struct CheckedFile {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
     pub span: Span,
+    /// 1-based; columns count characters.
     pub start: LineCol,
     pub end: LineCol,
+    /// Columns counted in UTF-16 code units (SARIF's default `columnKind`).
+    pub start_utf16_column: usize,
+    pub end_utf16_column: usize,
 }
 
 /// A diagnostic attached to a file and a position.
@@ -76,9 +80,22 @@ pub struct LintOptions {
 
 /// Lints many connectors in parallel, in a stable order.
 pub fn lint_all(connectors: &[ConnectorFiles], options: &LintOptions) -> Vec<CheckedConnector> {
+    lint_all_with_progress(connectors, options, &|| {})
+}
+
+/// Like [`lint_all`], calling `done` after each connector (from worker threads).
+pub fn lint_all_with_progress(
+    connectors: &[ConnectorFiles],
+    options: &LintOptions,
+    done: &(dyn Fn() + Sync),
+) -> Vec<CheckedConnector> {
     connectors
         .par_iter()
-        .map(|c| lint_connector(c, options))
+        .map(|c| {
+            let checked = lint_connector(c, options);
+            done();
+            checked
+        })
         .collect()
 }
 
@@ -341,6 +358,8 @@ fn resolve(
                 span,
                 start: source.line_col(span.start as usize),
                 end: source.line_col(span.end as usize),
+                start_utf16_column: source.line_col_utf16(span.start as usize).column,
+                end_utf16_column: source.line_col_utf16(span.end as usize).column,
             });
             Finding {
                 diagnostic: d,

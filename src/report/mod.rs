@@ -1,17 +1,25 @@
 //! Reporters: turn a run's findings into output. A reporter knows nothing of rules.
 
+pub mod azure;
+pub mod checkstyle;
+pub mod github;
 pub mod json;
+pub mod junit;
 pub mod pretty;
+pub mod sarif;
 
 use std::time::Duration;
 
-use crate::lint::{CheckedConnector, Counts};
+use crate::diagnostic::Severity;
+use crate::lint::{CheckedConnector, CheckedFile, Counts, Finding};
 
 /// Everything a reporter needs about a run.
 pub struct Run<'a> {
     pub connectors: &'a [CheckedConnector],
     pub counts: Counts,
     pub elapsed: Duration,
+    /// Findings at or above this severity fail the run (`--fail-on`); `None` never fails.
+    pub fail_on: Option<Severity>,
 }
 
 impl<'a> Run<'a> {
@@ -20,6 +28,39 @@ impl<'a> Run<'a> {
             counts: Counts::of(connectors),
             connectors,
             elapsed,
+            fail_on: Some(Severity::Error),
         }
     }
+
+    /// Every finding with the file it is in, in report order.
+    pub fn findings(&self) -> impl Iterator<Item = (&'a Finding, Option<&'a CheckedFile>)> + '_ {
+        self.connectors.iter().flat_map(|c| {
+            c.findings
+                .iter()
+                .map(move |f| (f, f.file.map(|i| &c.files[i])))
+        })
+    }
+
+    /// Whether a finding of this severity fails the run.
+    pub fn fails(&self, severity: Severity) -> bool {
+        self.fail_on.is_some_and(|t| severity >= t)
+    }
+}
+
+/// Escapes text for XML attributes and content.
+pub(crate) fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
