@@ -28,7 +28,7 @@ pub fn build_definition(root: &Node) -> Definition {
     };
     let operations = b.operations();
     let mut extensions = Vec::new();
-    collect_extensions(root, &mut String::new(), &mut extensions);
+    collect_extensions(root, &mut extensions);
     Definition {
         version: version.unwrap_or(SpecVersion::Swagger2),
         title,
@@ -58,33 +58,38 @@ fn server_parts(root: &Node) -> (Option<String>, Option<String>) {
     }
 }
 
-fn collect_extensions(node: &Node, path: &mut String, out: &mut Vec<Extension>) {
-    match &node.kind {
-        NodeKind::Object(members) => {
-            for m in members {
-                let len = path.len();
-                pointer::push_token(path, &m.key);
-                if m.key.starts_with("x-ms-") {
-                    out.push(Extension {
-                        name: m.key.clone(),
-                        pointer: path.clone(),
-                    });
+/// Every `x-ms-*` key in the tree with its pointer; pointer text is built only for them.
+fn collect_extensions(root: &Node, out: &mut Vec<Extension>) {
+    fn walk<'a>(node: &'a Node, path: &mut Vec<std::borrow::Cow<'a, str>>, out: &mut Vec<Extension>) {
+        match &node.kind {
+            NodeKind::Object(members) => {
+                for m in members {
+                    path.push(std::borrow::Cow::Borrowed(&m.key));
+                    if m.key.starts_with("x-ms-") {
+                        let mut p = String::new();
+                        for t in path.iter() {
+                            pointer::push_token(&mut p, t);
+                        }
+                        out.push(Extension {
+                            name: m.key.clone(),
+                            pointer: p,
+                        });
+                    }
+                    walk(&m.value, path, out);
+                    path.pop();
                 }
-                collect_extensions(&m.value, path, out);
-                path.truncate(len);
             }
-        }
-        NodeKind::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push('/');
-                path.push_str(&i.to_string());
-                collect_extensions(item, path, out);
-                path.truncate(len);
+            NodeKind::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(std::borrow::Cow::Owned(i.to_string()));
+                    walk(item, path, out);
+                    path.pop();
+                }
             }
+            _ => {}
         }
-        _ => {}
     }
+    walk(root, &mut Vec::new(), out);
 }
 
 fn own_extensions(node: &Node, at: &str) -> Vec<Extension> {

@@ -310,23 +310,28 @@ impl<'a> Parser<'a> {
     /// extra or missing bracket shifts every later pair, so the start of the current run of
     /// misaligned closes is the best guess for where the mistake is.
     fn check_alignment(&mut self, open: usize, close: usize) {
-        let close_line = self.file.line_index(close);
-        let open_line = self.file.line_index(open);
-        let start = self.file.line_start(close_line);
-        // Only closing brackets that start their own line, on a different line than the opener.
-        if close_line == open_line
-            || self.src[start..close]
+        // Only closing brackets that start their own line, on a different line than the
+        // opener; found by looking back to the previous line break (no line index needed).
+        let line_start = |p: usize| {
+            self.src[..p]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1)
+        };
+        let close_start = line_start(close);
+        if close_start <= open
+            || self.src[close_start..close]
                 .iter()
                 .any(|b| *b != b' ' && *b != b'\t')
         {
             return;
         }
-        let open_start = self.file.line_start(open_line);
+        let open_start = line_start(open);
         let open_indent = self.src[open_start..]
             .iter()
             .take_while(|b| **b == b' ' || **b == b'\t')
             .count();
-        if close - start == open_indent {
+        if close - close_start == open_indent {
             self.misaligned_close = None;
         } else if self.misaligned_close.is_none() {
             self.misaligned_close = Some((close, open));
@@ -609,6 +614,11 @@ impl<'a> Parser<'a> {
         let mut out = String::new();
         let mut run_start = self.pos;
         loop {
+            // Skip ordinary characters in one go.
+            self.pos += self.src[self.pos..]
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(self.src.len() - self.pos);
             let Some(b) = self.peek() else {
                 let line = self.line(start);
                 return Err(self.fatal(
@@ -619,7 +629,12 @@ impl<'a> Parser<'a> {
             };
             match b {
                 b'"' => {
-                    out.push_str(&self.file.text[run_start..self.pos]);
+                    let run = &self.file.text[run_start..self.pos];
+                    if out.is_empty() {
+                        out = run.to_string();
+                    } else {
+                        out.push_str(run);
+                    }
                     self.pos += 1;
                     return Ok((out, Span::new(start, self.pos)));
                 }

@@ -184,51 +184,74 @@ pub fn parse(file: &SourceFile) -> Document {
 }
 
 /// Finds the members that repeat a key within their object, anywhere in the tree,
-/// reporting each repetition with the pointer of the key.
+/// reporting each repetition with the pointer of the key. Pointers are built only for
+/// the duplicates found.
 pub fn duplicate_keys(root: &Node, problems: &mut Vec<SyntaxProblem>) {
-    fn walk(node: &Node, path: &mut String, problems: &mut Vec<SyntaxProblem>) {
+    fn report(path: &[Token], m: &Member, first: Span, problems: &mut Vec<SyntaxProblem>) {
+        let mut pointer_text = String::new();
+        for t in path {
+            match t {
+                Token::Key(k) => pointer::push_token(&mut pointer_text, k),
+                Token::Index(i) => {
+                    pointer_text.push('/');
+                    pointer_text.push_str(&i.to_string());
+                }
+            }
+        }
+        pointer::push_token(&mut pointer_text, &m.key);
+        problems.push(SyntaxProblem {
+            kind: ProblemKind::DuplicateKey,
+            span: m.key_span,
+            message: format!(
+                "duplicate key `{}`: JSON readers keep only the last one, so the earlier value is silently lost",
+                m.key
+            ),
+            help: "remove one of the two, or merge them into one".into(),
+            pointer: Some(pointer_text),
+            related: Some((first, "first defined here".into())),
+        });
+    }
+    fn walk<'a>(node: &'a Node, path: &mut Vec<Token<'a>>, problems: &mut Vec<SyntaxProblem>) {
         match &node.kind {
             NodeKind::Object(members) => {
-                if members.len() > 1 {
+                if members.len() <= 16 {
+                    for (i, m) in members.iter().enumerate() {
+                        if let Some(first) = members[..i].iter().find(|o| o.key == m.key) {
+                            report(path, m, first.key_span, problems);
+                        }
+                    }
+                } else {
                     let mut seen: std::collections::HashMap<&str, Span> =
                         std::collections::HashMap::with_capacity(members.len());
                     for m in members {
                         if let Some(first) = seen.insert(&m.key, m.key_span) {
-                            let len = path.len();
-                            pointer::push_token(path, &m.key);
-                            problems.push(SyntaxProblem {
-                                kind: ProblemKind::DuplicateKey,
-                                span: m.key_span,
-                                message: format!(
-                                    "duplicate key `{}`: JSON readers keep only the last one, so the earlier value is silently lost",
-                                    m.key
-                                ),
-                                help: "remove one of the two, or merge them into one".into(),
-                                pointer: Some(path.clone()),
-                                related: Some((first, "first defined here".into())),
-                            });
-                            path.truncate(len);
+                            report(path, m, first, problems);
+                            seen.insert(&m.key, first);
                         }
                     }
                 }
                 for m in members {
-                    let len = path.len();
-                    pointer::push_token(path, &m.key);
+                    path.push(Token::Key(&m.key));
                     walk(&m.value, path, problems);
-                    path.truncate(len);
+                    path.pop();
                 }
             }
             NodeKind::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    let len = path.len();
-                    path.push('/');
-                    path.push_str(&i.to_string());
+                    path.push(Token::Index(i));
                     walk(item, path, problems);
-                    path.truncate(len);
+                    path.pop();
                 }
             }
             _ => {}
         }
     }
-    walk(root, &mut String::new(), problems);
+    walk(root, &mut Vec::new(), problems);
+}
+
+/// A step of a path through the tree, turned into pointer text only when needed.
+#[derive(Debug, Clone, Copy)]
+enum Token<'a> {
+    Key(&'a str),
+    Index(usize),
 }
