@@ -12,6 +12,7 @@ use crate::discover;
 use crate::lint::{self, CheckedConnector, LintOptions};
 use crate::report::{self, pretty, Run};
 use crate::rules;
+use crate::stats;
 
 /// Lint Microsoft Power Platform connectors: definitions, certification checks and
 /// observed error statistics.
@@ -32,6 +33,10 @@ pub enum Command {
         after_help = "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage error, path not found, or connlint failed."
     )]
     Check(CheckArgs),
+    /// Observed error statistics joined with the definition: requests, errors by code,
+    /// success rates, undocumented errors, deprecated operations still called.
+    #[command(after_help = "Examples:\n  connlint stats fixtures/demo --stats fixtures/demo/stats.csv\n  connlint stats my-connector --stats requests.csv --stats gateway.json --format json\n  kusto-export | connlint stats my-connector --stats -\n\nExit codes: 0 the report was printed; 2 usage error, unreadable definition or statistics.")]
+    Stats(StatsCommandArgs),
     /// List the rules.
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Pretty)]
@@ -76,6 +81,101 @@ pub struct CheckArgs {
     /// Print only findings, not the summary line.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Observed statistics to join with the definition (one connector only).
+    #[command(flatten)]
+    pub stats: StatsInput,
+}
+
+/// Where observed statistics come from, and how to count them.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct StatsInput {
+    /// A statistics file (canonical CSV/JSON, KQL results, App Insights, API Management,
+    /// HAR, W3C/IIS, OpenTelemetry; detected from the content). Repeatable; `-` reads
+    /// standard input.
+    #[arg(long = "stats", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Force the statistics format instead of detecting it: canonical, kql-json,
+    /// appinsights-requests, apim, custom-events, har, w3c, otlp-spans, otlp-metrics.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_stats_format)]
+    pub stats_format: Option<stats::StatsFormat>,
+    /// Length of the window that ends at the newest timestamp (or --as-of), like the
+    /// certification page's "monthly".
+    #[arg(long, value_name = "LENGTH", default_value = "30d", value_parser = stats::parse_window_length)]
+    pub window: std::time::Duration,
+    /// End of the window (default: the newest timestamp in the data).
+    #[arg(long, value_name = "DATE", value_parser = stats::parse_as_of)]
+    pub as_of: Option<stats::Timestamp>,
+    /// Report bad rows as warnings, with a count, instead of stopping.
+    #[arg(long)]
+    pub skip_bad_rows: bool,
+    /// Statuses that mean throttling, left out of both sides of the success rates.
+    #[arg(long, value_name = "CODES", value_delimiter = ',', default_value = "429")]
+    pub throttling: Vec<u16>,
+    /// API Management diagnostics sampling percentage (each logged row then counts for
+    /// 100/percent requests).
+    #[arg(long, value_name = "PERCENT")]
+    pub apim_sampling: Option<f64>,
+    /// A path prefix to strip before matching, besides basePath (e.g. an APIM API suffix). Repeatable.
+    #[arg(long = "strip-prefix", value_name = "PREFIX")]
+    pub strip_prefixes: Vec<String>,
+    /// Unmatched paths to report as ignored (glob with * and ?), e.g. /health. Repeatable.
+    #[arg(long = "ignore-path", value_name = "GLOB")]
+    pub ignore_paths: Vec<String>,
+}
+
+impl StatsInput {
+    fn options(&self) -> stats::StatsOptions {
+        stats::StatsOptions {
+            format: self.stats_format,
+            window: self.window,
+            as_of: self.as_of,
+            throttling_codes: self.throttling.clone(),
+            skip_bad_rows: self.skip_bad_rows,
+            apim_sampling_percent: self.apim_sampling,
+            strip_prefixes: self.strip_prefixes.clone(),
+            ignore_paths: self.ignore_paths.clone(),
+            ..stats::StatsOptions::default()
+        }
+    }
+
+    /// Reads every statistics file against one connector's model.
+    fn analyze(&self, connector: &CheckedConnector) -> Result<stats::StatsReport, String> {
+        let Some(def) = &connector.definition else {
+            return Err(format!(
+                "{}: the definition could not be read, so statistics cannot be matched to operations (connlint check shows why)",
+                connector.dir.display()
+            ));
+        };
+        let options = self.options();
+        let mut analysis = stats::Analysis::new(def, connector.properties.as_ref(), &options);
+        for file in &self.files {
+            let added = if file.as_os_str() == "-" {
+                analysis.add_reader(std::path::Path::new("<stdin>"), std::io::stdin().lock())
+            } else {
+                analysis.add_file(file)
+            };
+            added.map_err(|e| e.to_string())?;
+        }
+        Ok(analysis.finish())
+    }
+}
+
+fn parse_stats_format(s: &str) -> Result<stats::StatsFormat, String> {
+    s.parse()
+}
+
+#[derive(clap::Args, Debug)]
+pub struct StatsCommandArgs {
+    /// The connector: its folder or its definition file.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    #[command(flatten)]
+    pub input: StatsInput,
+    #[arg(long, value_enum, default_value_t = ListFormat::Pretty)]
+    pub format: ListFormat,
+    /// When to use colors (auto: on a terminal, unless NO_COLOR is set).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,6 +278,7 @@ impl From<ExitStatus> for ExitCode {
 pub fn run(cli: Cli) -> ExitStatus {
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Stats(args) => stats_command(args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Completions { shell } => {
@@ -237,14 +338,39 @@ fn check(args: CheckArgs) -> ExitStatus {
             .output_format
             .iter()
             .any(|(f, _)| *f == OutputFormat::Pretty);
+    let with_stats = !args.stats.files.is_empty();
+    if with_stats && connectors.len() != 1 {
+        eprintln!(
+            "connlint: --stats belongs to one connector, but {} were found; name the connector's folder",
+            connectors.len()
+        );
+        return ExitStatus::Error;
+    }
     let options = LintOptions {
         keep_sources: wants_pretty,
-        keep_model: false,
+        keep_model: with_stats,
     };
     let progress = Progress::new(connectors.len(), args.quiet);
-    let checked: Vec<CheckedConnector> =
+    let mut checked: Vec<CheckedConnector> =
         lint::lint_all_with_progress(&connectors, &options, &|| progress.tick());
     progress.finish();
+    if with_stats {
+        let connector = &mut checked[0];
+        let report = match args.stats.analyze(connector) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("connlint: {e}");
+                return ExitStatus::Error;
+            }
+        };
+        if let Some(def) = &connector.definition {
+            let found = stats::findings(def, &report, &stats::Thresholds::default());
+            connector.add_definition_findings(found);
+        }
+        for warning in &report.warnings {
+            eprintln!("connlint: warning: {warning}");
+        }
+    }
     let mut run = Run::new(&checked, start.elapsed());
     run.fail_on = args.fail_on.threshold();
     let color = args.color.enabled();
@@ -347,6 +473,54 @@ impl Progress {
             eprint!("\r\x1b[2K");
         }
     }
+}
+
+fn stats_command(args: StatsCommandArgs) -> ExitStatus {
+    let connectors = match discover::discover(std::slice::from_ref(&args.path)) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("connlint: {e}");
+            return ExitStatus::Error;
+        }
+    };
+    let [connector] = connectors.as_slice() else {
+        eprintln!(
+            "connlint: {} holds {} connectors; name one connector's folder or definition",
+            args.path.display(),
+            connectors.len()
+        );
+        return ExitStatus::Error;
+    };
+    if args.input.files.is_empty() {
+        eprintln!("connlint: give at least one statistics file with --stats FILE");
+        return ExitStatus::Error;
+    }
+    let checked = lint::lint_connector(
+        connector,
+        &LintOptions {
+            keep_sources: false,
+            keep_model: true,
+        },
+    );
+    let report = match args.input.analyze(&checked) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("connlint: {e}");
+            return ExitStatus::Error;
+        }
+    };
+    let text = match args.format {
+        ListFormat::Json => {
+            let mut t = serde_json::to_string_pretty(&report).unwrap_or_default();
+            t.push('\n');
+            t
+        }
+        ListFormat::Pretty => stats::render_pretty(&report, args.color.enabled()),
+    };
+    for warning in &report.warnings {
+        eprintln!("connlint: warning: {warning}");
+    }
+    print(&text)
 }
 
 fn terminal_width() -> usize {

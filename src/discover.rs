@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 /// What a file is to a connector.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FileKind {
     Definition,

@@ -68,6 +68,36 @@ pub struct CheckedConnector {
     pub definition: Option<Definition>,
     /// apiProperties.json's tree, for the statistics join (kept only when asked for).
     pub properties: Option<Node>,
+    /// The definition's tree and source, to place findings added later (statistics).
+    definition_tree: Option<(Node, Arc<SourceFile>, usize)>,
+}
+
+impl CheckedConnector {
+    /// Adds findings found after linting (the statistics join), placing them in the
+    /// definition. A finding replaces an earlier one of the same rule at the same pointer
+    /// (e.g. `missing-error-responses` raised to an error by observed errors).
+    pub fn add_definition_findings(&mut self, diagnostics: Vec<Diagnostic>) {
+        let Some((root, source, index)) = &self.definition_tree else {
+            return;
+        };
+        let added = resolve(diagnostics, Some(root), source, *index);
+        self.findings.retain(|old| {
+            !added.iter().any(|new| {
+                new.diagnostic.rule == old.diagnostic.rule
+                    && new.diagnostic.pointer.is_some()
+                    && new.diagnostic.pointer == old.diagnostic.pointer
+            })
+        });
+        self.findings.extend(added);
+        let files = &self.files;
+        let order = |f: &Finding| {
+            (
+                f.file.map(|i| (files[i].kind, i)),
+                f.location.map(|l| (l.span.start, l.span.end)),
+            )
+        };
+        self.findings.sort_by(|a, b| order(a).cmp(&order(b)));
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -226,6 +256,7 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
         operations,
         definition: if options.keep_model { definition } else { None },
         properties: None,
+        definition_tree: None,
     };
     for (index, f) in files.into_iter().enumerate() {
         match &f.source {
@@ -241,14 +272,21 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
                     location: None,
                 })),
         }
-        if f.kind == FileKind::Properties && options.keep_model {
-            out.properties = f.root;
+        let source = f.source;
+        if options.keep_model {
+            match (f.kind, f.root, &source) {
+                (FileKind::Properties, root, _) => out.properties = root,
+                (FileKind::Definition, Some(root), Some(src)) => {
+                    out.definition_tree = Some((root, src.clone(), index))
+                }
+                _ => {}
+            }
         }
         out.files.push(CheckedFile {
             path: f.path,
             kind: f.kind,
             status: f.status,
-            source: if options.keep_sources { f.source } else { None },
+            source: if options.keep_sources { source } else { None },
         });
     }
     out

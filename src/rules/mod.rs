@@ -145,10 +145,12 @@ pub type DefinitionCheck = fn(&DefinitionContext, &mut Vec<Diagnostic>);
 pub type ConnectorCheck = fn(&ConnectorContext, &mut Vec<Diagnostic>);
 
 pub mod byte_order_mark;
+pub mod deprecated_in_use;
 pub mod deprecated_marker_without_flag;
 pub mod deprecated_operation;
 pub mod duplicate_key;
 pub mod file_unreadable;
+pub mod high_error_rate;
 pub mod invalid_reference;
 pub mod invalid_utf8;
 pub mod missing_error_responses;
@@ -157,7 +159,10 @@ pub mod operation_id_unique;
 pub mod operation_summary_required;
 pub mod superseded_path;
 pub mod syntax_error;
+pub mod undocumented_error_status;
+pub mod unknown_operation;
 pub mod unknown_spec_version;
+pub mod unused_operation;
 
 pub mod deprecation;
 
@@ -198,6 +203,7 @@ pub fn all() -> Vec<&'static RuleMeta> {
     ];
     rules.extend(DEFINITION_RULES.iter().map(|(m, _)| *m));
     rules.extend(CONNECTOR_RULES.iter().map(|(m, _)| *m));
+    rules.extend(crate::stats::STATISTICS_RULES.iter().copied());
     rules.sort_by_key(|r| r.id);
     rules
 }
