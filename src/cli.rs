@@ -35,7 +35,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Observed error statistics joined with the definition: requests, errors by code,
     /// success rates, undocumented errors, deprecated operations still called.
-    #[command(after_help = "Examples:\n  connlint stats fixtures/demo --stats fixtures/demo/stats.csv\n  connlint stats my-connector --stats requests.csv --stats gateway.json --format json\n  kusto-export | connlint stats my-connector --stats -\n\nExit codes: 0 the report was printed; 2 usage error, unreadable definition or statistics.")]
+    #[command(
+        after_help = "Examples:\n  connlint stats fixtures/demo --stats fixtures/demo/stats.csv\n  connlint stats my-connector --stats requests.csv --stats gateway.json --format json\n  kusto-export | connlint stats my-connector --stats -\n\nExit codes: 0 the report was printed; 2 usage error, unreadable definition or statistics."
+    )]
     Stats(StatsCommandArgs),
     /// List the rules.
     Rules {
@@ -109,7 +111,12 @@ pub struct StatsInput {
     #[arg(long)]
     pub skip_bad_rows: bool,
     /// Statuses that mean throttling, left out of both sides of the success rates.
-    #[arg(long, value_name = "CODES", value_delimiter = ',', default_value = "429")]
+    #[arg(
+        long,
+        value_name = "CODES",
+        value_delimiter = ',',
+        default_value = "429"
+    )]
     pub throttling: Vec<u16>,
     /// API Management diagnostics sampling percentage (each logged row then counts for
     /// 100/percent requests).

@@ -13,5 +13,5 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod source;
-pub mod syntax;
 pub mod stats;
+pub mod syntax;

@@ -48,7 +48,10 @@ mod tests {
     #[test]
     fn allocator_option_numbers_match_mimalloc() {
         // purge_delay comes right before use_numa_nodes, which the sys crate names.
-        assert_eq!(MI_OPTION_PURGE_DELAY, libmimalloc_sys::mi_option_use_numa_nodes - 1);
+        assert_eq!(
+            MI_OPTION_PURGE_DELAY,
+            libmimalloc_sys::mi_option_use_numa_nodes - 1
+        );
         tune_allocator();
         // SAFETY: reading an option value.
         let (delay, eager) = unsafe {

@@ -391,3 +391,178 @@ fn a_connector_file_selects_its_folder() {
         .clone();
     assert_eq!(json_of(&out)["summary"]["files"], 3);
 }
+
+#[test]
+fn stats_json_numbers_for_the_demo() {
+    let out = connlint()
+        .args([
+            "stats",
+            "fixtures/demo",
+            "--stats",
+            "fixtures/demo/stats.csv",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let c = &v["connector"];
+    assert_eq!(c["requests"], 42620);
+    assert_eq!(c["throttled"], 180);
+    // (35505 + 5120 + 212) / 42440 and (40837 - 1603) / 42440.
+    assert!((c["success_rate"].as_f64().unwrap() - 96.2229).abs() < 1e-3);
+    assert!((c["certification_success_rate"].as_f64().unwrap() - 92.4458).abs() < 1e-3);
+    assert_eq!(c["by_status"]["404"], 655);
+    assert_eq!(v["window"]["start"], "2026-10-01T00:00:00Z");
+    let ops = v["operations"].as_array().unwrap();
+    let close = ops
+        .iter()
+        .find(|o| o["operation_id"] == "CloseTicket")
+        .unwrap();
+    assert_eq!(
+        (close["requests"].as_u64(), close["deprecated"].as_bool()),
+        (Some(212), Some(true))
+    );
+    assert_eq!(close["method"], "DELETE");
+    assert_eq!(close["path"], "/v2/tickets/{ticketId}");
+    let unused = ops
+        .iter()
+        .find(|o| o["operation_id"] == "AddComment")
+        .unwrap();
+    assert!(unused["success_rate"].is_null());
+    assert_eq!(
+        v["unknown_operation_ids"][0]["operation_id"],
+        "AssignTicket"
+    );
+    assert!(v["unmatched"].as_array().unwrap().is_empty());
+    assert!(v["ambiguous"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn stats_pretty_table_has_both_rates_and_code_meanings() {
+    let out = connlint()
+        .args([
+            "stats",
+            "fixtures/demo",
+            "--stats",
+            "fixtures/demo/stats.csv",
+            "--color",
+            "never",
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    for needle in [
+        "Success rate                  96.22%",
+        "Certification success rate    92.45%",
+        "can go negative",
+        "GetTicket",
+        "404×655",
+        "409 Conflict",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+    // Operations sorted by errors: GetTicket (655) before ListTickets_V2 (531).
+    assert!(text.find("GetTicket").unwrap() < text.find("ListTickets_V2").unwrap());
+}
+
+#[test]
+fn check_with_stats_adds_telemetry_findings() {
+    let out = connlint()
+        .args([
+            "check",
+            "fixtures/demo",
+            "--stats",
+            "fixtures/demo/stats.csv",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let found: Vec<(String, String, String)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().into(),
+                d["severity"].as_str().unwrap().into(),
+                d["operation_id"].as_str().unwrap_or("").into(),
+            )
+        })
+        .collect();
+    let has =
+        |rule: &str, sev: &str, op: &str| found.contains(&(rule.into(), sev.into(), op.into()));
+    assert!(
+        has("missing-error-responses", "error", "ListTickets"),
+        "{found:?}"
+    );
+    assert!(
+        !has("missing-error-responses", "warning", "ListTickets"),
+        "the raised finding replaces the warning"
+    );
+    assert!(has("missing-error-responses", "warning", "CreateTicket"));
+    assert!(has("deprecated-in-use", "warning", "CloseTicket"));
+    assert!(has(
+        "undocumented-error-status",
+        "warning",
+        "ListTickets_V2"
+    ));
+    assert!(has("unused-operation", "info", "AddComment"));
+    assert!(has("unknown-operation", "warning", ""));
+    assert!(has("high-error-rate", "warning", "CreateTicket"));
+    for d in v["diagnostics"].as_array().unwrap() {
+        assert!(d["line"].is_u64(), "finding without a location: {d}");
+    }
+}
+
+#[test]
+fn bad_statistics_are_a_clear_error_with_no_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "operation_id,status,count\nListTickets,200,abc\n").unwrap();
+    let out = connlint()
+        .args(["stats", "fixtures/demo", "--stats"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.csv:2:17:") && err.contains("not a whole number"),
+        "{err}"
+    );
+    connlint()
+        .args([
+            "check",
+            "fixtures/demo",
+            "fixtures/rules/missing-error-responses/valid/4xx-and-5xx.json",
+            "--stats",
+            "fixtures/demo/stats.csv",
+        ])
+        .assert()
+        .code(2);
+    connlint()
+        .args([
+            "stats",
+            "fixtures/demo",
+            "--stats",
+            "fixtures/demo/stats.csv",
+            "--window",
+            "fortnight",
+        ])
+        .assert()
+        .code(2);
+}

@@ -60,7 +60,11 @@ fn server_parts(root: &Node) -> (Option<String>, Option<String>) {
 
 /// Every `x-ms-*` key in the tree with its pointer; pointer text is built only for them.
 fn collect_extensions(root: &Node, out: &mut Vec<Extension>) {
-    fn walk<'a>(node: &'a Node, path: &mut Vec<std::borrow::Cow<'a, str>>, out: &mut Vec<Extension>) {
+    fn walk<'a>(
+        node: &'a Node,
+        path: &mut Vec<std::borrow::Cow<'a, str>>,
+        out: &mut Vec<Extension>,
+    ) {
         match &node.kind {
             NodeKind::Object(members) => {
                 for m in members {
