@@ -57,6 +57,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the JSON schema of connlint.toml, generated from the code.
+    ConfigSchema,
     /// Print the manual page (roff), generated from this command line's definition.
     #[command(after_help = "Example:\n  connlint man > connlint.1 && man ./connlint.1")]
     Man,
@@ -86,6 +88,35 @@ pub struct CheckArgs {
     /// Observed statistics to join with the definition (one connector only).
     #[command(flatten)]
     pub stats: StatsInput,
+    /// The configuration file (default: connlint.toml in the checked folder or above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The certification profile, overriding the configuration and the folder-based guess.
+    #[arg(long, value_enum)]
+    pub profile: Option<ProfileArg>,
+    /// Hide the findings recorded in this baseline file, and report its stale entries.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings (by rule, file and JSON pointer, not line) into FILE and exit.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileArg {
+    Certified,
+    IndependentPublisher,
+    Custom,
+}
+
+impl From<ProfileArg> for rules::Profile {
+    fn from(p: ProfileArg) -> rules::Profile {
+        match p {
+            ProfileArg::Certified => rules::Profile::Certified,
+            ProfileArg::IndependentPublisher => rules::Profile::IndependentPublisher,
+            ProfileArg::Custom => rules::Profile::Custom,
+        }
+    }
 }
 
 /// Where observed statistics come from, and how to count them.
@@ -293,6 +324,7 @@ pub fn run(cli: Cli) -> ExitStatus {
             clap_complete::generate(shell, &mut Cli::command(), "connlint", &mut buf);
             print(&String::from_utf8_lossy(&buf))
         }
+        Command::ConfigSchema => print(&crate::config::schema()),
         Command::Man => {
             let mut buf = Vec::new();
             match clap_mangen::Man::new(Cli::command()).render(&mut buf) {
@@ -345,6 +377,40 @@ fn check(args: CheckArgs) -> ExitStatus {
             .output_format
             .iter()
             .any(|(f, _)| *f == OutputFormat::Pretty);
+    let config = match &args.config {
+        Some(path) => crate::config::load(path),
+        None => match crate::config::find(&paths[0]) {
+            Some(path) => crate::config::load(&path),
+            None => Ok(crate::config::Loaded::default()),
+        },
+    };
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("connlint: {e}");
+            return ExitStatus::Error;
+        }
+    };
+    let baseline = match &args.baseline {
+        Some(path) => match crate::policy::Baseline::load(path) {
+            Ok(b) => Some((b, path.clone())),
+            Err(e) => {
+                eprintln!("connlint: {e}");
+                return ExitStatus::Error;
+            }
+        },
+        None => None,
+    };
+    let profiles: Vec<(PathBuf, rules::Profile)> = connectors
+        .iter()
+        .filter_map(|c| {
+            let p = args
+                .profile
+                .map(rules::Profile::from)
+                .or_else(|| config.for_connector(&c.dir).profile)?;
+            Some((c.dir.clone(), p))
+        })
+        .collect();
     let with_stats = !args.stats.files.is_empty();
     if with_stats && connectors.len() != 1 {
         eprintln!(
@@ -356,6 +422,7 @@ fn check(args: CheckArgs) -> ExitStatus {
     let options = LintOptions {
         keep_sources: wants_pretty,
         keep_model: with_stats,
+        profiles,
     };
     let progress = Progress::new(connectors.len(), args.quiet);
     let mut checked: Vec<CheckedConnector> =
@@ -371,12 +438,70 @@ fn check(args: CheckArgs) -> ExitStatus {
             }
         };
         if let Some(def) = &connector.definition {
-            let found = stats::findings(def, &report, &stats::Thresholds::default());
+            let found = stats::findings(def, &report, &config.config.thresholds.to_thresholds());
             connector.add_definition_findings(found);
         }
         for warning in &report.warnings {
             eprintln!("connlint: warning: {warning}");
         }
+    }
+    let policy = crate::policy::Policy {
+        config: &config,
+        baseline: baseline.as_ref().map(|(b, p)| (b, p.clone())),
+    };
+    if let Some(path) = &args.write_baseline {
+        // Severities and suppressions apply first: the baseline records what would be shown.
+        crate::policy::apply(
+            &mut checked,
+            &crate::policy::Policy {
+                config: &config,
+                baseline: None,
+            },
+        );
+        let recorded = crate::policy::Baseline::record(&checked, path);
+        let total: usize = recorded.findings.iter().map(|e| e.count).sum();
+        return match crate::fsutil::write_atomic(path, recorded.to_json().as_bytes()) {
+            Ok(()) => {
+                eprintln!("connlint: recorded {total} findings in {}; check with --baseline {} to see only new ones", path.display(), path.display());
+                ExitStatus::Success
+            }
+            Err(e) => {
+                eprintln!("connlint: cannot write {}: {e}", path.display());
+                ExitStatus::Error
+            }
+        };
+    }
+    let outcome = crate::policy::apply(&mut checked, &policy);
+    for unused in &outcome.unused_config_ignores {
+        let file = config
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        eprintln!("connlint: warning: {file}: {unused}");
+    }
+    if !outcome.stale_baseline.is_empty() {
+        eprintln!(
+            "connlint: {} baseline entries no longer occur (fixed, or moved); re-run with --write-baseline to drop them:",
+            outcome.stale_baseline.len()
+        );
+        for e in outcome.stale_baseline.iter().take(20) {
+            eprintln!(
+                "  {} {} {}",
+                e.rule,
+                e.file,
+                e.pointer.as_deref().unwrap_or("")
+            );
+        }
+    }
+    if !args.quiet
+        && (outcome.suppressed > 0 || outcome.baselined > 0)
+        && args.format == OutputFormat::Pretty
+    {
+        eprintln!(
+            "connlint: {} findings suppressed, {} hidden by the baseline",
+            outcome.suppressed, outcome.baselined
+        );
     }
     let mut run = Run::new(&checked, start.elapsed());
     run.fail_on = args.fail_on.threshold();
@@ -507,6 +632,7 @@ fn stats_command(args: StatsCommandArgs) -> ExitStatus {
         &LintOptions {
             keep_sources: false,
             keep_model: true,
+            profiles: Vec::new(),
         },
     );
     let report = match args.input.analyze(&checked) {

@@ -5,11 +5,13 @@
 //! ([`report`]).
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod fsutil;
 pub mod lint;
 pub mod model;
+pub mod policy;
 pub mod report;
 pub mod rules;
 pub mod source;

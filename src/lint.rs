@@ -70,6 +70,8 @@ pub struct CheckedConnector {
     pub properties: Option<Node>,
     /// The definition's tree and source, to place findings added later (statistics).
     definition_tree: Option<(Node, Arc<SourceFile>, usize)>,
+    /// The definition's `x-connlint-ignore` entries.
+    pub directives: Vec<crate::policy::Directive>,
 }
 
 impl CheckedConnector {
@@ -89,6 +91,11 @@ impl CheckedConnector {
             })
         });
         self.findings.extend(added);
+        self.sort_findings();
+    }
+
+    /// Orders findings by file (definition first), then position.
+    pub fn sort_findings(&mut self) {
         let files = &self.files;
         let order = |f: &Finding| {
             (
@@ -96,7 +103,7 @@ impl CheckedConnector {
                 f.location.map(|l| (l.span.start, l.span.end)),
             )
         };
-        self.findings.sort_by(|a, b| order(a).cmp(&order(b)));
+        self.findings.sort_by_key(order);
     }
 }
 
@@ -106,6 +113,8 @@ pub struct LintOptions {
     pub keep_sources: bool,
     /// Keep the model and apiProperties tree (for `--stats`).
     pub keep_model: bool,
+    /// Profiles set by configuration, by connector folder (detected from the folder otherwise).
+    pub profiles: Vec<(PathBuf, rules::Profile)>,
 }
 
 /// Lints many connectors in parallel, in a stable order.
@@ -202,8 +211,14 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
     let definition_at = index_of(FileKind::Definition);
     let properties_at = index_of(FileKind::Properties);
 
-    let profile = rules::Profile::detect(&connector.dir);
+    let profile = options
+        .profiles
+        .iter()
+        .find(|(dir, _)| *dir == connector.dir)
+        .map(|(_, p)| *p)
+        .unwrap_or_else(|| rules::Profile::detect(&connector.dir));
     let mut rule_diagnostics = Vec::new();
+    let mut directives = Vec::new();
     let mut operations = 0;
     let mut definition = None;
     {
@@ -224,6 +239,9 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
         };
         rule_diagnostics.extend(rules::check_connector(&ctx));
         if let Some(root) = definition_at.and_then(|i| files[i].root.as_ref()) {
+            let (found, problems) = crate::policy::collect_directives(root);
+            directives = found;
+            rule_diagnostics.extend(problems);
             let model = build_definition(root);
             let dctx = DefinitionContext {
                 root,
@@ -257,7 +275,27 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
         definition: if options.keep_model { definition } else { None },
         properties: None,
         definition_tree: None,
+        directives,
     };
+    // Place each suppression now, while the tree exists, for the unused-suppression report.
+    if let Some(i) = definition_at {
+        if let (Some(root), Some(source)) = (files[i].root.as_ref(), files[i].source.as_ref()) {
+            for d in &mut out.directives {
+                let target = pointer::resolve_nearest(root, &d.pointer);
+                let span = highlight(target, source);
+                d.location = Some((
+                    i,
+                    Location {
+                        span,
+                        start: source.line_col(span.start as usize),
+                        end: source.line_col(span.end as usize),
+                        start_utf16_column: source.line_col_utf16(span.start as usize).column,
+                        end_utf16_column: source.line_col_utf16(span.end as usize).column,
+                    },
+                ));
+            }
+        }
+    }
     for (index, f) in files.into_iter().enumerate() {
         match &f.source {
             Some(source) => {

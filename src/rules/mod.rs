@@ -158,6 +158,8 @@ pub mod operation_id_required;
 pub mod operation_id_unique;
 pub mod operation_summary_required;
 pub mod superseded_path;
+pub mod suppression_invalid;
+pub mod suppression_unused;
 pub mod syntax_error;
 pub mod undocumented_error_status;
 pub mod unknown_operation;
@@ -199,6 +201,8 @@ pub fn all() -> Vec<&'static RuleMeta> {
         &duplicate_key::RULE,
         &file_unreadable::RULE,
         &invalid_utf8::RULE,
+        &suppression_invalid::RULE,
+        &suppression_unused::RULE,
         &syntax_error::RULE,
     ];
     rules.extend(DEFINITION_RULES.iter().map(|(m, _)| *m));
