@@ -674,6 +674,11 @@ fn list_rules(format: ListFormat) -> ExitStatus {
                     serde_json::json!({
                         "id": r.id,
                         "severity": r.default_severity,
+                        "severities": {
+                            "certified": r.severity_for(rules::Profile::Certified),
+                            "independent-publisher": r.severity_for(rules::Profile::IndependentPublisher),
+                            "custom": r.severity_for(rules::Profile::Custom),
+                        },
                         "scope": r.scope,
                         "summary": r.summary,
                         "doc": r.doc_text(),
@@ -687,8 +692,8 @@ fn list_rules(format: ListFormat) -> ExitStatus {
         ListFormat::Pretty => {
             let width = all.iter().map(|r| r.id.len()).max().unwrap_or(0);
             let mut text = format!(
-                "{:width$}  {:8}  {:10}  summary\n",
-                "rule", "severity", "scope"
+                "{:width$}  {:8}  {:8}  {:10}  summary\n",
+                "rule", "severity", "custom", "scope"
             );
             for r in all {
                 let scope = match r.scope {
@@ -697,14 +702,15 @@ fn list_rules(format: ListFormat) -> ExitStatus {
                     rules::Scope::Statistics => "statistics",
                 };
                 text.push_str(&format!(
-                    "{:width$}  {:8}  {:10}  {}\n",
+                    "{:width$}  {:8}  {:8}  {:10}  {}\n",
                     r.id,
                     r.default_severity.as_str(),
+                    r.severity_for(rules::Profile::Custom).as_str(),
                     scope,
                     r.summary
                 ));
             }
-            text.push_str("\nconnlint explain RULE prints a rule's documentation.\n");
+            text.push_str("\n`severity` applies to certified and independent-publisher connectors, `custom` to\ncustom connectors. connlint explain RULE prints a rule's documentation.\n");
             print(&text)
         }
     }

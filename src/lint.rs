@@ -48,6 +48,19 @@ pub struct Location {
     pub end_utf16_column: usize,
 }
 
+impl Location {
+    /// The line and columns of a span.
+    pub fn of(span: Span, source: &SourceFile) -> Location {
+        Location {
+            span,
+            start: source.line_col(span.start as usize),
+            end: source.line_col(span.end as usize),
+            start_utf16_column: source.line_col_utf16(span.start as usize).column,
+            end_utf16_column: source.line_col_utf16(span.end as usize).column,
+        }
+    }
+}
+
 /// A diagnostic attached to a file and a position.
 #[derive(Debug, Clone)]
 pub struct Finding {
@@ -283,16 +296,7 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
             for d in &mut out.directives {
                 let target = pointer::resolve_nearest(root, &d.pointer);
                 let span = highlight(target, source);
-                d.location = Some((
-                    i,
-                    Location {
-                        span,
-                        start: source.line_col(span.start as usize),
-                        end: source.line_col(span.end as usize),
-                        start_utf16_column: source.line_col_utf16(span.start as usize).column,
-                        end_utf16_column: source.line_col_utf16(span.end as usize).column,
-                    },
-                ));
+                d.location = Some((i, Location::of(span, source)));
             }
         }
     }
@@ -430,13 +434,7 @@ fn resolve(
                 };
                 Some(highlight(target, source))
             });
-            let location = span.map(|span| Location {
-                span,
-                start: source.line_col(span.start as usize),
-                end: source.line_col(span.end as usize),
-                start_utf16_column: source.line_col_utf16(span.start as usize).column,
-                end_utf16_column: source.line_col_utf16(span.end as usize).column,
-            });
+            let location = span.map(|span| Location::of(span, source));
             Finding {
                 diagnostic: d,
                 file: Some(file),
