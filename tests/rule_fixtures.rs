@@ -26,7 +26,9 @@ fn cases(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The findings of `rule` for one definition file, as stable JSON.
+/// The findings of `rule` for one definition file, as stable JSON. A `<case>.stats.csv`
+/// beside the case is joined as observed statistics (`check --stats`); suppressions
+/// (`x-connlint-ignore`) apply as in a run.
 fn findings(path: &Path, rule: &str) -> Vec<serde_json::Value> {
     let connector = ConnectorFiles {
         dir: path.parent().unwrap().to_path_buf(),
@@ -34,8 +36,38 @@ fn findings(path: &Path, rule: &str) -> Vec<serde_json::Value> {
         properties: None,
         docs: Vec::new(),
     };
-    let checked = lint_connector(&connector, &LintOptions::default());
-    checked
+    let stats_file = path.with_extension("stats.csv");
+    let options = LintOptions {
+        keep_model: stats_file.is_file(),
+        ..LintOptions::default()
+    };
+    let mut checked = vec![lint_connector(&connector, &options)];
+    if stats_file.is_file() {
+        let c = &mut checked[0];
+        let def = c
+            .definition
+            .as_ref()
+            .expect("a statistics fixture has a readable definition");
+        let report = connlint::stats::analyze(
+            def,
+            None,
+            &[stats_file],
+            &connlint::stats::StatsOptions::default(),
+        )
+        .expect("the fixture's statistics are valid");
+        let found =
+            connlint::stats::findings(def, &report, &connlint::stats::Thresholds::default());
+        c.add_definition_findings(found);
+    }
+    let config = connlint::config::Loaded::default();
+    connlint::policy::apply(
+        &mut checked,
+        &connlint::policy::Policy {
+            config: &config,
+            baseline: None,
+        },
+    );
+    checked[0]
         .findings
         .iter()
         .filter(|f| f.diagnostic.rule == rule)
