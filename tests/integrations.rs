@@ -326,6 +326,17 @@ fn pre_commit_hook_runs_from_this_repository() {
             .current_dir(repo)
             .env("PRE_COMMIT_HOME", work.path().join(".pre-commit-cache"))
             .env("NO_COLOR", "1")
+            // The hook's `cargo install` is a release build; this test checks the hook,
+            // not the optimiser, so build it the quick way, in a reusable folder.
+            .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
+            .env("CARGO_PROFILE_RELEASE_LTO", "false")
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "64")
+            .env(
+                "CARGO_TARGET_DIR",
+                std::env::var_os("CONNLINT_PRE_COMMIT_TARGET")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| work.path().join("target")),
+            )
             .output()
             .unwrap()
     };
