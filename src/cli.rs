@@ -62,6 +62,10 @@ pub enum Command {
     /// Print the manual page (roff), generated from this command line's definition.
     #[command(after_help = "Example:\n  connlint man > connlint.1 && man ./connlint.1")]
     Man,
+    /// Generate the "Known issues and limitations" section of intro.md or readme.md.
+    Intro(crate::docgen::IntroArgs),
+    /// Suggest labels (x-ms-summary) and tooltips (description) for parameters.
+    Tooltips(crate::docgen::TooltipsArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -316,6 +320,8 @@ impl From<ExitStatus> for ExitCode {
 pub fn run(cli: Cli) -> ExitStatus {
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Intro(args) => crate::docgen::command::intro(args),
+        Command::Tooltips(args) => crate::docgen::command::tooltips(args),
         Command::Stats(args) => stats_command(args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
+pub mod docgen;
 pub mod fsutil;
 pub mod lint;
 pub mod model;

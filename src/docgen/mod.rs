@@ -1,0 +1,24 @@
+//! Documentation generated from a connector (issue 4): the "Known issues and
+//! limitations" section of intro.md or readme.md (`connlint intro`), and tooltip
+//! suggestions for the parameters makers fill in (`connlint tooltips`).
+//!
+//! ```text
+//! definition + apiProperties.json + statistics ─► content::build ─► IntroContext
+//!   ─► render (minijinja, templates/*.md.j2, Markdown auto-escaping) ─► markdown::wrap
+//!   ─► intro::update (pulldown-cmark offsets; splice, every other byte kept) ─► write_atomic
+//!
+//! definition (+ statistics) ─► tooltips::suggest ─► edit::plan/apply/verify ─► write_atomic
+//! ```
+
+pub mod command;
+pub mod content;
+pub mod edit;
+pub mod intro;
+pub mod knowledge;
+pub mod markdown;
+pub mod render;
+pub mod section;
+pub mod tooltips;
+
+pub use command::{IntroArgs, TooltipsArgs};
+pub use tooltips::{suggest, suggest_for_parameter, Suggestion};

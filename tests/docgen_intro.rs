@@ -1,0 +1,534 @@
+//! `connlint intro`: golden outputs, in-place updates of readmes shaped like the real
+//! variants, byte identity outside the section, idempotence and exit codes.
+
+mod docgen_support;
+
+use std::path::Path;
+
+use docgen_support::*;
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = connlint()
+        .args(args)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+fn read(path: &Path) -> String {
+    String::from_utf8(std::fs::read(path).unwrap()).unwrap()
+}
+
+fn intro(dir: &Path, extra: &[&str]) -> assert_cmd::assert::Assert {
+    connlint()
+        .arg("intro")
+        .arg(dir)
+        .arg("--stats")
+        .arg(dir.join("stats.csv"))
+        .args(extra)
+        .assert()
+}
+
+#[test]
+fn golden_demo() {
+    golden(
+        "demo.known-issues.md",
+        &stdout_of(&[
+            "intro",
+            "fixtures/demo",
+            "--stats",
+            "fixtures/demo/stats.csv",
+        ]),
+    );
+    golden(
+        "demo.common-errors.md",
+        &stdout_of(&[
+            "intro",
+            "fixtures/demo",
+            "--stats",
+            "fixtures/demo/stats.csv",
+            "--common-errors",
+        ]),
+    );
+    // Without statistics only what the definition says remains.
+    golden("demo.no-stats.md", &stdout_of(&["intro", "fixtures/demo"]));
+}
+
+#[test]
+fn golden_orders_limits_deprecation_and_cdn_statuses() {
+    let text = stdout_of(&[
+        "intro",
+        "fixtures/docgen/orders",
+        "--stats",
+        "fixtures/docgen/orders/stats.csv",
+        "--file",
+        "intro.md",
+    ]);
+    for needle in [
+        "**524 A Timeout Occurred** in 0.8% of calls",
+        "Sign in again",
+        "The definition documents this limit: “The API allows 60 requests",
+        "**Get a shipping label (deprecated)** is deprecated: use **Get a shipping\n  label** instead. It still received 700 calls",
+        "**List orders** returns its results in pages",
+        "*Page size* accepts at most 200.",
+        "“Labels larger than 5 MB\n  time out after 30 seconds.”",
+        "Check that *Customer ID* has a value.",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+    golden("orders.known-issues.md", &text);
+}
+
+/// The samples of the telemetry research: the same operations, statuses and shares as
+/// the reference draft `expected/known-issues.intro.md`, with explanations added.
+#[test]
+fn golden_samples_agree_with_the_reference_draft() {
+    let Some(samples) = samples() else {
+        return;
+    };
+    let connector = samples.join("connector");
+    let stats = samples.join("canonical/stats.csv");
+    let out = connlint()
+        .arg("intro")
+        .arg(&connector)
+        .arg("--stats")
+        .arg(&stats)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    golden("samples.known-issues.md", &text);
+    let reference =
+        std::fs::read_to_string(samples.join("expected/known-issues.intro.md")).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut checked = 0;
+    for line in reference.lines().filter(|l| l.starts_with("- **")) {
+        let name = &line[4..line[4..].find("**").unwrap() + 4];
+        assert!(
+            flat.contains(&format!("**{name}**")),
+            "{name} missing:\n{text}"
+        );
+        if let Some(rest) = line.split_once("can fail with ").map(|(_, r)| r) {
+            for part in rest.split("), ") {
+                // "429 Too Many Requests (1.2% of calls"
+                let (status_reason, share) = part.split_once(" (").unwrap();
+                let share = share.split(" of calls").next().unwrap();
+                let needle = format!("**{status_reason}** in {share} of calls");
+                let block = flat
+                    .split("- **")
+                    .find(|b| b.starts_with(&format!("{name}**")))
+                    .unwrap_or_else(|| panic!("no bullet for {name}"));
+                assert!(
+                    flat.contains(&needle) && flat[flat.find(block).unwrap()..].contains(&needle),
+                    "{needle} missing for {name}:\n{text}"
+                );
+                checked += 1;
+            }
+        } else if line.contains("is deprecated but still received") {
+            let calls = line
+                .split("received ")
+                .nth(1)
+                .unwrap()
+                .split(' ')
+                .next()
+                .unwrap();
+            assert!(
+                flat.contains(&format!("**{name}** is deprecated"))
+                    && flat.contains(&format!("It still received {calls} calls")),
+                "{name} deprecated with {calls} calls missing:\n{text}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 15, "only {checked} reference facts checked");
+}
+
+#[test]
+fn crlf_readme_with_ampersand_heading_is_updated_in_place() {
+    let (_t, dir) = orders_with(Some(("crlf-ampersand.readme.md", "readme.md")));
+    let path = dir.join("readme.md");
+    let before = read(&path);
+    intro(&dir, &["--write"])
+        .code(0)
+        .stdout(format!("updated {}\n", path.display()));
+    let after = read(&path);
+    // Every line ends with CRLF.
+    assert_eq!(after.matches('\n').count(), after.matches("\r\n").count());
+    // Bytes before the section's body and from the next heading on are unchanged.
+    let head = "## Known Issues & Limitations\r\n";
+    let cut = before.find(head).unwrap() + head.len();
+    assert_eq!(&after[..cut], &before[..cut]);
+    let tail = &before[before.find("## Deployment Instructions").unwrap()..];
+    assert!(after.ends_with(tail));
+    // "N/A" is gone, the generated text is there, with the heading kept as written.
+    let section = &after[cut..after.len() - tail.len()];
+    assert!(!section.contains("N/A"));
+    assert!(section.contains("**Create an order**:\r\n"));
+    assert!(section.ends_with(&format!("{MARKER}\r\n\r\n")));
+    // Idempotent; --check agrees.
+    intro(&dir, &["--write"])
+        .code(0)
+        .stdout(format!("unchanged {}\n", path.display()));
+    assert_eq!(read(&path), after);
+    intro(&dir, &["--check"]).code(0).stdout("");
+}
+
+#[test]
+fn h3_known_issues_section_keeps_its_level_and_hand_written_bullets() {
+    let (_t, dir) = orders_with(Some(("h3-known-issues.readme.md", "README.md")));
+    let path = dir.join("README.md");
+    let before = read(&path);
+    intro(&dir, &["--write"]).code(0);
+    let after = read(&path);
+    let cut = before.find("### Known issues\n").unwrap() + "### Known issues\n".len();
+    assert_eq!(&after[..cut], &before[..cut]);
+    let tail = &before[before.find("### Support").unwrap()..];
+    assert!(after.ends_with(tail), "{after}");
+    // The hand-written bullets are kept below the marker, and the bullets follow the
+    // file's `*` style.
+    let section = &after[cut..after.len() - tail.len()];
+    let kept = section.split(MARKER).nth(1).unwrap();
+    assert_eq!(
+        kept,
+        "\n\n* Orders placed before 2019 have no shipping label.\n* Deleted orders stay visible for one hour.\n\n"
+    );
+    assert!(
+        section.contains("\n* **List orders**:\n  * **401 Unauthorized**"),
+        "{section}"
+    );
+    assert!(!section.contains("\n- "), "{section}");
+    intro(&dir, &["--check"]).code(0);
+    // Notes written below the marker survive the next update.
+    let edited = after.replace(kept, &format!("{kept}A note of mine.\n\n"));
+    std::fs::write(&path, &edited).unwrap();
+    intro(&dir, &["--write"])
+        .code(0)
+        .stdout(format!("unchanged {}\n", path.display()));
+    assert!(read(&path).contains("A note of mine."));
+}
+
+#[test]
+fn hand_written_section_text_is_kept_below_the_marker() {
+    let (_t, dir) = orders_with(Some(("hand-written.readme.md", "readme.md")));
+    let path = dir.join("readme.md");
+    intro(&dir, &["--write"]).code(0);
+    let after = read(&path);
+    let (generated, kept) = after.split_once(MARKER).unwrap();
+    assert!(generated.contains("**List orders**"));
+    assert!(kept.starts_with(
+        "\n\nOrders placed before 2019 have no shipping label.\n\n## Deployment Instructions"
+    ));
+}
+
+#[test]
+fn missing_section_is_inserted_before_faq_in_a_readme() {
+    let (_t, dir) = orders_with(Some(("missing-section.readme.md", "readme.md")));
+    let path = dir.join("readme.md");
+    let before = read(&path);
+    intro(&dir, &["--write"]).code(0);
+    let after = read(&path);
+    let at = before.find("## Frequently Asked Questions").unwrap();
+    assert_eq!(&after[..at], &before[..at]);
+    assert!(after.ends_with(&before[at..]));
+    let inserted = &after[at..after.len() - (before.len() - at)];
+    assert!(inserted.starts_with("## Known Issues and Limitations\n\n<!-- Generated by connlint"));
+    assert!(inserted.ends_with(&format!("{MARKER}\n\n")));
+    intro(&dir, &["--write"])
+        .code(0)
+        .stdout(format!("unchanged {}\n", path.display()));
+}
+
+#[test]
+fn missing_section_is_inserted_before_common_errors_in_an_intro() {
+    let (_t, dir) = orders_with(Some(("missing-section.intro.md", "intro.md")));
+    let path = dir.join("intro.md");
+    let before = read(&path);
+    intro(&dir, &["--write"]).code(0);
+    let after = read(&path);
+    let at = before.find("## Common errors and remedies").unwrap();
+    assert_eq!(&after[..at], &before[..at]);
+    assert!(after.ends_with(&before[at..]));
+    assert!(after[at..].starts_with("## Known issues and limitations\n"));
+    // --common-errors replaces the hand-written Common errors section's text, keeping it
+    // below the marker.
+    intro(&dir, &["--write", "--common-errors"]).code(0);
+    let again = read(&path);
+    let ce =
+        &again[again.find("## Common errors and remedies").unwrap()..again.find("## FAQ").unwrap()];
+    assert!(ce.contains("- **401 Unauthorized**:"), "{ce}");
+    assert!(
+        ce.contains(&format!(
+            "{MARKER}\n\nMost errors come from expired sign-ins"
+        )),
+        "{ce}"
+    );
+    intro(&dir, &["--check", "--common-errors"]).code(0);
+}
+
+#[test]
+fn no_file_creates_intro_md_from_the_template() {
+    let (_t, dir) = orders_with(None);
+    let path = dir.join("intro.md");
+    intro(&dir, &["--check"]).code(1).stdout(format!(
+        "{}: does not exist; connlint intro --write creates it\n",
+        path.display()
+    ));
+    intro(&dir, &["--write"])
+        .code(0)
+        .stdout(format!("created {}\n", path.display()));
+    let text = read(&path);
+    let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## Prerequisites",
+            "## How to get credentials",
+            "## Get started with your connector",
+            "## Known issues and limitations",
+            "## Common errors and remedies",
+            "## FAQ"
+        ]
+    );
+    assert!(text.contains("Fabrikam Orders keeps track of customer orders."));
+    assert!(text.contains("The connection asks for a sign-in with your account."));
+    intro(&dir, &["--write"])
+        .code(0)
+        .stdout(format!("unchanged {}\n", path.display()));
+    intro(&dir, &["--check"]).code(0);
+    // And a readme when asked for one.
+    connlint()
+        .arg("intro")
+        .arg(&dir)
+        .args(["--file", "readme.md", "--write", "--common-errors"])
+        .assert()
+        .code(0);
+    let readme = read(&dir.join("readme.md"));
+    assert!(readme.starts_with("# Fabrikam Orders\n"));
+    assert!(readme.contains("## Publisher: Fabrikam\n"));
+    assert!(readme.contains("### Get a shipping label\n"));
+    assert!(!readme.contains("### Get a shipping label (deprecated)"));
+    assert!(readme.contains("## Common Errors and Remedies\n"));
+}
+
+#[test]
+fn check_and_diff_exit_codes() {
+    let (_t, dir) = orders_with(Some(("missing-section.readme.md", "readme.md")));
+    let path = dir.join("readme.md");
+    let before = read(&path);
+    let out = intro(&dir, &["--check"])
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8_lossy(&out)
+        .contains("\"Known Issues and Limitations\" is not what connlint intro generates"));
+    let diff = intro(&dir, &["--diff"]).code(1).get_output().stdout.clone();
+    let diff = String::from_utf8(diff).unwrap();
+    assert!(
+        diff.starts_with(&format!(
+            "--- a/{}\n+++ b/{}\n@@",
+            path.display(),
+            path.display()
+        )),
+        "{diff}"
+    );
+    assert!(diff.contains("\n+## Known Issues and Limitations\n"));
+    let dry = intro(&dir, &["--write", "--dry-run"])
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8_lossy(&dry).ends_with(&format!("would update {}\n", path.display())));
+    assert_eq!(read(&path), before, "--diff and --dry-run write nothing");
+    intro(&dir, &["--write"]).code(0);
+    intro(&dir, &["--check"]).code(0);
+    intro(&dir, &["--diff"]).code(0).stdout("");
+    // Statistics changed: the section is stale again.
+    std::fs::write(
+        dir.join("stats.csv"),
+        read(&dir.join("stats.csv")).replace("GetOrder,404,120", "GetOrder,404,900"),
+    )
+    .unwrap();
+    intro(&dir, &["--check"]).code(1);
+    // Checked without the statistics it was generated with: say so.
+    intro(&dir, &["--write"]).code(0);
+    let out = connlint()
+        .arg("intro")
+        .arg(&dir)
+        .arg("--check")
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8_lossy(&out).contains("generated with statistics (--stats)"));
+}
+
+#[test]
+fn pre_commit_file_arguments_map_to_their_connector() {
+    let (_t, dir) = orders_with(Some(("missing-section.readme.md", "readme.md")));
+    intro(&dir, &["--write"]).code(0);
+    // pre-commit passes the changed files; both stand for the same connector.
+    connlint()
+        .args(["intro", "--check", "--stats"])
+        .arg(dir.join("stats.csv"))
+        .arg(dir.join("readme.md"))
+        .arg(dir.join("apiDefinition.swagger.json"))
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_clear_message() {
+    connlint().args(["intro", "fixtures/nope"]).assert().code(2);
+    connlint()
+        .args(["intro", "fixtures/demo", "--dry-run"])
+        .assert()
+        .code(2);
+    connlint()
+        .args(["intro", "fixtures/demo", "--write", "--check"])
+        .assert()
+        .code(2);
+    let out = connlint()
+        .args([
+            "intro",
+            "fixtures/demo",
+            "fixtures/docgen/orders",
+            "--stats",
+            "fixtures/demo/stats.csv",
+        ])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(String::from_utf8_lossy(&out).contains("--stats belongs to one connector"));
+    let out = connlint()
+        .args(["intro", "fixtures/demo", "--stats", "fixtures/nope.csv"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&out).contains("fixtures/nope.csv"),
+        "{}",
+        String::from_utf8_lossy(&out)
+    );
+    // An unreadable definition: file, line and column.
+    let t = tempfile::tempdir().unwrap();
+    std::fs::write(
+        t.path().join("apiDefinition.swagger.json"),
+        "{\n  \"swagger\": \"2.0\",\n  \"paths\": {\n}\n",
+    )
+    .unwrap();
+    let out = connlint()
+        .arg("intro")
+        .arg(t.path())
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8_lossy(&out);
+    assert!(err.contains("apiDefinition.swagger.json:"), "{err}");
+    // A template that does not compile names itself.
+    let bad = t.path().join("mine.md.j2");
+    std::fs::write(&bad, "## X\n{% for %}\n").unwrap();
+    let out = connlint()
+        .args(["intro", "fixtures/demo", "--template"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&out).contains("mine.md.j2"),
+        "{}",
+        String::from_utf8_lossy(&out)
+    );
+}
+
+#[test]
+fn user_templates_are_auto_escaped() {
+    let t = tempfile::tempdir().unwrap();
+    let template = t.path().join("mine.md.j2");
+    std::fs::write(
+        &template,
+        "## {{ known_issues_heading }}\n\n{% for op in operations %}- {{ op.name }}: {{ op.errors | length }} ({{ op.errors[0].meaning_md }})\n{% endfor %}",
+    )
+    .unwrap();
+    let text = stdout_of(&[
+        "intro",
+        "fixtures/demo",
+        "--stats",
+        "fixtures/demo/stats.csv",
+        "--template",
+        template.to_str().unwrap(),
+    ]);
+    assert!(
+        text.starts_with("## Known Issues and Limitations\n\n- Get a ticket: 1 (What the action"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- List tickets (ListTickets\\_V2): 2"),
+        "{text}"
+    );
+    assert!(text.ends_with(&format!("\n\n{MARKER}\n")));
+}
+
+#[test]
+fn text_from_the_definition_cannot_inject_markup() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path();
+    std::fs::write(
+        dir.join("apiDefinition.swagger.json"),
+        r#"{"swagger": "2.0", "info": {"title": "X", "version": "1"},
+        "paths": {"/x": {"get": {"operationId": "Evil", "summary": "<script>alert(1)</script> [click](javascript:x) *bold* `code` | pipe",
+          "deprecated": true, "description": "Gets x. See https://evil.example/a_b and mail me@evil.example",
+          "responses": {"200": {"description": "ok"}, "400": {"description": "<img src=x onerror=alert(1)> -->\n\n# Heading\n- item"}}}}}}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("stats.csv"),
+        "operation_id,status,count\nEvil,200,100\nEvil,400,50\n",
+    )
+    .unwrap();
+    let out = connlint()
+        .arg("intro")
+        .arg(dir)
+        .arg("--stats")
+        .arg(dir.join("stats.csv"))
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let unescaped = text.replace("\\<", "");
+    assert!(
+        !unescaped.contains("<script") && !unescaped.contains("<img"),
+        "{text}"
+    );
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("\\<script\\>alert(1)\\</script\\> \\[click\\](javascript:x) \\*bold\\* \\`code\\` \\| pipe"), "{text}");
+    assert!(!text.contains(" from  to "), "{text}");
+    assert!(
+        !text.lines().any(|l| l.starts_with("# ") || l == "- item"),
+        "{text}"
+    );
+    // Only the generated comments open and close HTML comments.
+    assert_eq!(text.matches("<!--").count(), text.matches("-->").count());
+    std::fs::write(dir.join("section.md"), &text).unwrap();
+    std::fs::write(dir.join(".markdownlint.json"), "{\"MD041\": false}").unwrap();
+    if let Some(issues) = markdownlint(dir, &["section.md"]) {
+        assert!(issues.is_empty(), "{issues:#?}\n{text}");
+    }
+}
