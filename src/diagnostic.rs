@@ -46,6 +46,24 @@ pub struct Diagnostic {
     pub related: Vec<(Span, String)>,
     /// Which of the connector's files the pointer or span refers to.
     pub file: FileKind,
+    /// A change that resolves the finding, when the rule knows one.
+    pub fix: Option<Fix>,
+}
+
+/// A suggested change to the file the diagnostic is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What the change does, e.g. `add "x-ms-summary": "Ticket ID"`.
+    pub description: String,
+    /// Non-overlapping edits, in file order.
+    pub edits: Vec<TextEdit>,
+}
+
+/// Replace the bytes of `span` (empty for an insertion) with `insert`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextEdit {
+    pub span: Span,
+    pub insert: String,
 }
 
 impl Diagnostic {
@@ -60,7 +78,12 @@ impl Diagnostic {
             operation_id: None,
             related: Vec::new(),
             file: FileKind::Definition,
+            fix: None,
         }
+    }
+    pub fn fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
+        self
     }
     /// Points the diagnostic into another of the connector's files.
     pub fn in_file(mut self, file: FileKind) -> Self {

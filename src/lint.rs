@@ -158,6 +158,7 @@ struct LoadedFile {
     source: Option<Arc<SourceFile>>,
     /// The tree, for JSON/YAML files that could be parsed.
     root: Option<Node>,
+    format: syntax::Format,
     status: FileStatus,
     diagnostics: Vec<Diagnostic>,
 }
@@ -171,6 +172,7 @@ fn load(path: &std::path::Path, kind: FileKind) -> LoadedFile {
                 kind,
                 source: None,
                 root: None,
+                format: syntax::Format::Json,
                 status: FileStatus::Unreadable,
                 diagnostics: vec![rules::file_unreadable::RULE
                     .diagnostic(format!("cannot read {}: {e}", path.display()))
@@ -181,9 +183,11 @@ fn load(path: &std::path::Path, kind: FileKind) -> LoadedFile {
     };
     let mut diagnostics = encoding_diagnostics(&source, kind);
     let repaired = matches!(source.decoding, Decoding::Repaired { .. });
+    let mut format = syntax::Format::Json;
     let (root, status) = match kind {
         FileKind::Definition | FileKind::Properties => {
             let doc = syntax::parse(&source);
+            format = doc.format;
             diagnostics.extend(syntax_diagnostics(&doc));
             let status = if doc.root.is_none() {
                 FileStatus::Unreadable
@@ -211,6 +215,7 @@ fn load(path: &std::path::Path, kind: FileKind) -> LoadedFile {
         kind,
         source: Some(source),
         root,
+        format,
         status,
         diagnostics,
     }
@@ -256,10 +261,13 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
             directives = found;
             rule_diagnostics.extend(problems);
             let model = build_definition(root);
+            let file = &files[definition_at.unwrap_or(0)];
             let dctx = DefinitionContext {
                 root,
                 definition: &model,
                 connector: &ctx,
+                text: file.source.as_deref().map(|s| &*s.text).unwrap_or(""),
+                format: file.format,
             };
             rule_diagnostics.extend(rules::check_definition(&dctx));
             operations = model.operations.len();

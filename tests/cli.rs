@@ -38,9 +38,9 @@ fn demo_pretty_output_shows_snippets_locations_and_summary() {
     assert!(!text.contains('\u{1b}'), "colors on a pipe");
     for needle in [
         "operation-summary-required",
-        "fixtures/demo/apiDefinition.swagger.json:146:7",
+        "fixtures/demo/apiDefinition.swagger.json:147:7",
         "operation `UpdateTicket` has no `summary`",
-        "146 │       \"patch\": {",
+        "147 │       \"patch\": {",
         "help: add a short \"summary\"",
         "checked 1 connector, 3 files and 7 operations in",
         "1 error, 5 warnings, 0 infos",
@@ -131,7 +131,7 @@ fn demo_json_output_is_the_documented_contract() {
             (
                 s("missing-error-responses"),
                 s("warning"),
-                114,
+                115,
                 9,
                 s("/paths/~1v2~1tickets/post/responses"),
                 id("CreateTicket")
@@ -139,7 +139,7 @@ fn demo_json_output_is_the_documented_contract() {
             (
                 s("deprecated-operation"),
                 s("warning"),
-                138,
+                139,
                 9,
                 s("/paths/~1v2~1tickets~1{ticketId}/delete/deprecated"),
                 id("CloseTicket")
@@ -147,7 +147,7 @@ fn demo_json_output_is_the_documented_contract() {
             (
                 s("operation-summary-required"),
                 s("error"),
-                146,
+                147,
                 7,
                 s("/paths/~1v2~1tickets~1{ticketId}/patch"),
                 id("UpdateTicket")
@@ -155,7 +155,7 @@ fn demo_json_output_is_the_documented_contract() {
             (
                 s("deprecated-marker-without-flag"),
                 s("warning"),
-                170,
+                172,
                 9,
                 s("/paths/~1v2~1tickets~1{ticketId}~1comments/post/summary"),
                 id("AddComment")

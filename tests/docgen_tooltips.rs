@@ -81,16 +81,20 @@ fn demo_suggestions_in_json_with_pointers() {
     );
     let first = &s[0];
     // Create a ticket had 400 and 415 responses: its fields come first.
-    assert_eq!(first["pointer"], "/paths/~1v2~1tickets/post/parameters/0");
+    assert_eq!(
+        first["pointer"],
+        "/definitions/NewTicket/properties/priority"
+    );
     assert_eq!(first["key"], "description");
-    assert_eq!(first["value"], "The ticket to create.");
+    assert_eq!(first["value"], "The priority: low, normal or high.");
     assert_eq!(first["reason"], "missing");
     assert_eq!(first["used_by"][0]["operation_id"], "CreateTicket");
     assert_eq!(first["input_errors"], 425);
-    assert!(s.iter().any(
-        |x| x["pointer"] == "/definitions/NewTicket/properties/priority"
-            && x["value"] == "The priority: low, normal or high."
-    ));
+    assert!(s
+        .iter()
+        .any(|x| x["pointer"]
+            == "/paths/~1v2~1tickets~1{ticketId}~1comments/post/parameters/1/schema/properties/text"
+            && x["key"] == "x-ms-summary" && x["value"] == "Text"));
     // Without statistics the order is the definition's.
     let plain = suggestions(&root().join("fixtures/demo"), &[]);
     assert_eq!(plain.len(), s.len());
@@ -113,11 +117,11 @@ fn pretty_output_groups_by_field() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(
-        text.starts_with("fixtures/demo/apiDefinition.swagger.json: 7 suggestions for 7 fields\n"),
+        text.starts_with("fixtures/demo/apiDefinition.swagger.json: 4 suggestions for 4 fields\n"),
         "{text}"
     );
     assert!(text.contains(
-        "  body parameter `body` in Create a ticket (425 input errors in the statistics)\n  at /paths/~1v2~1tickets/post/parameters/0\n    + description: \"The ticket to create.\"\n"
+        "  body property `priority` in Create a ticket (425 input errors in the statistics)\n  at /definitions/NewTicket/properties/priority\n    + description: \"The priority: low, normal or high.\"\n"
     ), "{text}");
 }
 

@@ -159,7 +159,7 @@ fn github_annotations_and_job_summary() {
     assert_eq!(lines.len(), 6);
     assert_eq!(
         lines[4],
-        "::error file=fixtures/demo/apiDefinition.swagger.json,line=146,col=7,endLine=146,endColumn=14,title=operation-summary-required::operation `UpdateTicket` has no `summary`%0Ahelp: add a short \"summary\" in sentence case, at most 80 characters, such as \"List items\"; makers see it as the action's name"
+        "::error file=fixtures/demo/apiDefinition.swagger.json,line=147,col=7,endLine=147,endColumn=14,title=operation-summary-required::operation `UpdateTicket` has no `summary`%0Ahelp: add a short \"summary\" in sentence case, at most 80 characters, such as \"List items\"; makers see it as the action's name"
     );
     let md = std::fs::read_to_string(&summary).unwrap();
     assert!(md.starts_with("## connlint\n"));
@@ -178,7 +178,7 @@ fn azure_devops_logging_commands() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.lines().any(|l| l.starts_with(
-        "##vso[task.logissue type=error;sourcepath=fixtures/demo/apiDefinition.swagger.json;linenumber=146;columnnumber=7;code=operation-summary-required;]operation `UpdateTicket` has no `summary` (help: add a short"
+        "##vso[task.logissue type=error;sourcepath=fixtures/demo/apiDefinition.swagger.json;linenumber=147;columnnumber=7;code=operation-summary-required;]operation `UpdateTicket` has no `summary` (help: add a short"
     )), "{text}");
     assert_eq!(
         text.lines()
@@ -210,7 +210,7 @@ fn junit_and_checkstyle() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.matches("<error ").count(), 6);
-    assert!(text.contains("<error line=\"146\" column=\"7\" severity=\"error\" message=\"operation `UpdateTicket` has no `summary`"));
+    assert!(text.contains("<error line=\"147\" column=\"7\" severity=\"error\" message=\"operation `UpdateTicket` has no `summary`"));
     assert!(text.contains("source=\"connlint.operation-summary-required\"/>"));
 }
 

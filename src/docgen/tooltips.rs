@@ -608,6 +608,23 @@ fn hidden_body(root: &Node, schema: &Node) -> bool {
     }
 }
 
+/// Whether makers fill in this parameter: it is not `internal`, and it is not a body whose
+/// fields are all internal. The `param-*-required` rules ask for labels and tooltips on
+/// exactly these.
+pub fn maker_fills(root: &Node, p: &crate::model::Parameter) -> bool {
+    let Some(node) = pointer::resolve(root, &p.pointer).map(|t| t.node) else {
+        return false;
+    };
+    if is_internal(node) {
+        return false;
+    }
+    let hidden = p.location == "body"
+        && node
+            .get("schema")
+            .is_some_and(|s| hidden_body(root, deref_at(root, s, String::new()).0));
+    !hidden
+}
+
 /// Input errors (400, 415, 422) per operation pointer.
 fn input_errors(stats: Option<&StatsReport>) -> BTreeMap<String, u64> {
     let mut out = BTreeMap::new();
@@ -651,18 +668,15 @@ pub fn suggest(root: &Node, def: &Definition, stats: Option<&StatsReport>) -> Ve
             pointer: op.pointer.clone(),
         };
         for p in &op.parameters {
+            if !maker_fills(root, p) {
+                continue;
+            }
             let Some(node) = pointer::resolve(root, &p.pointer).map(|t| t.node) else {
                 continue;
             };
-            if is_internal(node) {
-                continue;
-            }
             let schema = node
                 .get("schema")
                 .map(|s| deref_at(root, s, pointer::join(&p.pointer, "schema")));
-            if p.location == "body" && schema.as_ref().is_some_and(|(s, _)| hidden_body(root, s)) {
-                continue;
-            }
             let entry = pending.entry(p.pointer.clone()).or_insert_with(|| {
                 order += 1;
                 Pending {

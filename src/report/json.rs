@@ -36,6 +36,22 @@ struct DiagnosticOut<'a> {
     end_column: Option<usize>,
     pointer: Option<&'a str>,
     operation_id: Option<&'a str>,
+    /// A change that resolves the finding, as byte edits of `file`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<FixOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct FixOut<'a> {
+    description: &'a str,
+    edits: Vec<EditOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct EditOut<'a> {
+    offset: u32,
+    length: usize,
+    insert: &'a str,
 }
 
 #[derive(Serialize)]
@@ -73,6 +89,18 @@ pub fn render(run: &Run) -> String {
                 end_column: loc.map(|l| l.end.column),
                 pointer: d.pointer.as_deref(),
                 operation_id: d.operation_id.as_deref(),
+                fix: d.fix.as_ref().map(|f| FixOut {
+                    description: &f.description,
+                    edits: f
+                        .edits
+                        .iter()
+                        .map(|e| EditOut {
+                            offset: e.span.start,
+                            length: e.span.len(),
+                            insert: &e.insert,
+                        })
+                        .collect(),
+                }),
             });
         }
     }

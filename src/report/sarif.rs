@@ -124,6 +124,18 @@ pub fn render(run: &Run) -> String {
                     location["logicalLocations"] = json!([logical]);
                 }
                 result["locations"] = json!([location]);
+                if let Some(fix) = &d.fix {
+                    result["fixes"] = json!([{
+                        "description": { "text": fix.description },
+                        "artifactChanges": [{
+                            "artifactLocation": { "uri": uri, "index": artifact_index[&uri] },
+                            "replacements": fix.edits.iter().map(|e| json!({
+                                "deletedRegion": { "byteOffset": e.span.start, "byteLength": e.span.len() },
+                                "insertedContent": { "text": e.insert },
+                            })).collect::<Vec<_>>(),
+                        }],
+                    }]);
+                }
             }
             if let Some(op) = &d.operation_id {
                 result["properties"] = json!({ "operationId": op });

@@ -133,6 +133,42 @@ pub struct DefinitionContext<'a> {
     pub root: &'a Node,
     pub definition: &'a Definition,
     pub connector: &'a ConnectorContext<'a>,
+    /// The definition's text and format, for rules that offer a fix as a text edit.
+    pub text: &'a str,
+    pub format: crate::syntax::Format,
+}
+
+impl DefinitionContext<'_> {
+    /// A fix that adds `key: value` to the object at `pointer`, written in the style of
+    /// its siblings (the same edit `connlint tooltips --write` makes).
+    pub fn add_key_fix(
+        &self,
+        pointer: &str,
+        key: &str,
+        value: &str,
+    ) -> Option<crate::diagnostic::Fix> {
+        let edit = crate::docgen::edit::KeyEdit {
+            pointer: pointer.to_string(),
+            key: key.to_string(),
+            value: value.to_string(),
+            replace: false,
+        };
+        let splices = crate::docgen::edit::plan(self.text, self.root, self.format, &[edit]).ok()?;
+        Some(crate::diagnostic::Fix {
+            description: format!(
+                "add {}: {}",
+                serde_json::to_string(key).ok()?,
+                serde_json::to_string(value).ok()?
+            ),
+            edits: splices
+                .into_iter()
+                .map(|s| crate::diagnostic::TextEdit {
+                    span: crate::source::Span::new(s.at, s.at + s.remove),
+                    insert: s.insert,
+                })
+                .collect(),
+        })
+    }
 }
 
 impl DefinitionContext<'_> {
@@ -157,6 +193,8 @@ pub mod missing_error_responses;
 pub mod operation_id_required;
 pub mod operation_id_unique;
 pub mod operation_summary_required;
+pub mod param_description_required;
+pub mod param_x_ms_summary_required;
 pub mod superseded_path;
 pub mod suppression_invalid;
 pub mod suppression_unused;
@@ -177,6 +215,14 @@ pub static DEFINITION_RULES: &[(&RuleMeta, DefinitionCheck)] = &[
     (
         &operation_summary_required::RULE,
         operation_summary_required::check,
+    ),
+    (
+        &param_x_ms_summary_required::RULE,
+        param_x_ms_summary_required::check,
+    ),
+    (
+        &param_description_required::RULE,
+        param_description_required::check,
     ),
     (
         &missing_error_responses::RULE,
