@@ -2,6 +2,11 @@
 //! match the expected findings beside them (`<case>.expected.json`); `valid/*.json` must
 //! not trigger it (for info-level rules such as `deprecated-operation`, nothing at warning
 //! or above). Run with `UPDATE_EXPECT=1` to rewrite the expected files, then review the diff.
+//!
+//! A case may also be a connector folder (`invalid/<case>/` with apiDefinition.swagger.json,
+//! apiProperties.json, readme.md, …), linted as a whole, its expected findings in
+//! `invalid/<case>.expected.json` naming the file of each. Cases under a
+//! `certified-connectors/` or `independent-publisher-connectors/` subfolder get that profile.
 
 use std::path::{Path, PathBuf};
 
@@ -14,22 +19,54 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules")
 }
 
+/// Folders that only group cases by profile.
+const PROFILE_DIRS: [&str; 3] = [
+    "certified-connectors",
+    "independent-publisher-connectors",
+    "custom-connectors",
+];
+
 fn cases(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut out: Vec<PathBuf> = Vec::new();
+    let entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|r| r.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();
-    out.retain(|p| {
-        p.extension().is_some_and(|e| e == "json" || e == "yaml")
+    for p in entries {
+        if p.is_dir() {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            if PROFILE_DIRS.contains(&name.as_ref()) {
+                out.extend(cases(&p));
+            } else {
+                out.push(p);
+            }
+        } else if p.extension().is_some_and(|e| e == "json" || e == "yaml")
             && !p.to_string_lossy().ends_with(".expected.json")
-    });
+        {
+            out.push(p);
+        }
+    }
     out.sort();
     out
 }
 
-/// The findings of `rule` for one definition file, as stable JSON. A `<case>.stats.csv`
-/// beside the case is joined as observed statistics (`check --stats`); suppressions
-/// (`x-connlint-ignore`) apply as in a run.
+/// Where a case's expected findings are kept.
+fn expected_path(case: &Path) -> PathBuf {
+    if case.is_dir() {
+        let name = case.file_name().unwrap_or_default().to_string_lossy();
+        case.with_file_name(format!("{name}.expected.json"))
+    } else {
+        case.with_extension("expected.json")
+    }
+}
+
+/// The findings of `rule` for one case, as stable JSON: a definition file, or a connector
+/// folder (whose findings also name their file). A `<case>.stats.csv` beside a definition
+/// is joined as observed statistics (`check --stats`); suppressions (`x-connlint-ignore`)
+/// apply as in a run.
 fn findings(path: &Path, rule: &str) -> Vec<serde_json::Value> {
+    if path.is_dir() {
+        return folder_findings(path, rule);
+    }
     let connector = ConnectorFiles {
         dir: path.parent().unwrap().to_path_buf(),
         definition: Some(path.to_path_buf()),
@@ -95,6 +132,48 @@ fn findings(path: &Path, rule: &str) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// The findings of `rule` for a connector folder, each naming its file.
+fn folder_findings(dir: &Path, rule: &str) -> Vec<serde_json::Value> {
+    let connectors = connlint::discover::discover(&[dir.to_path_buf()])
+        .expect("a fixture folder is a connector");
+    let mut checked: Vec<_> = connectors
+        .iter()
+        .map(|c| lint_connector(c, &LintOptions::default()))
+        .collect();
+    let config = connlint::config::Loaded::default();
+    connlint::policy::apply(
+        &mut checked,
+        &connlint::policy::Policy {
+            config: &config,
+            baseline: None,
+        },
+    );
+    let mut out = Vec::new();
+    for c in &checked {
+        for f in c.findings.iter().filter(|f| f.diagnostic.rule == rule) {
+            let d = &f.diagnostic;
+            let loc = f.location.expect("every finding has a location");
+            let file = f
+                .file
+                .and_then(|i| c.files.get(i))
+                .and_then(|cf| cf.path.file_name())
+                .map(|n| n.to_string_lossy().into_owned());
+            out.push(serde_json::json!({
+                "file": file,
+                "severity": d.severity.as_str(),
+                "line": loc.start.line,
+                "column": loc.start.column,
+                "end_line": loc.end.line,
+                "end_column": loc.end.column,
+                "pointer": d.pointer,
+                "message": d.message,
+                "help": d.help,
+            }));
+        }
+    }
+    out
+}
+
 #[test]
 fn every_rule_fixture_behaves() {
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
@@ -131,7 +210,7 @@ fn every_rule_fixture_behaves() {
                     ));
                 }
             }
-            let expected_path = case.with_extension("expected.json");
+            let expected_path = expected_path(&case);
             let got_text = serde_json::to_string_pretty(&got).unwrap() + "\n";
             if update {
                 std::fs::write(&expected_path, &got_text).unwrap();

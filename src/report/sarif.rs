@@ -49,9 +49,8 @@ pub fn render(run: &Run) -> String {
         .iter()
         .map(|r| {
             let doc = r.doc_text();
-            json!({
+            let mut rule = json!({
                 "id": r.id,
-                "name": pascal_case(r.id),
                 "shortDescription": { "text": r.summary },
                 "fullDescription": { "text": r.summary },
                 "help": {
@@ -60,7 +59,14 @@ pub fn render(run: &Run) -> String {
                 },
                 "defaultConfiguration": { "level": level(r.default_severity) },
                 "properties": { "scope": r.scope },
-            })
+            });
+            // SARIF wants a readable name that differs from the id (also in case), so
+            // one-word ids get none.
+            let name = pascal_case(r.id);
+            if !name.eq_ignore_ascii_case(r.id) {
+                rule["name"] = json!(name);
+            }
+            rule
         })
         .collect();
     // Every file looked at, so a viewer knows what was analysed, not only what failed.

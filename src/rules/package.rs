@@ -1,0 +1,45 @@
+//! The files of a connector folder, for the package rules.
+
+use std::path::Path;
+
+use crate::discover::FileKind;
+use crate::rules::ConnectorContext;
+
+/// The names of the regular files in a folder, sorted.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|r| {
+            r.filter_map(Result::ok)
+                .filter(|e| e.file_type().map(|t| t.is_file()).unwrap_or(false))
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// Whether the folder is a connector folder (it holds `apiProperties.json` or
+/// `apiDefinition.swagger.json`, in any case). Package rules stay quiet for a lone
+/// definition file linted on its own.
+pub fn is_connector_folder(names: &[String]) -> bool {
+    names.iter().any(|n| {
+        matches!(
+            crate::discover::kind_of(n),
+            Some(FileKind::Properties | FileKind::Definition)
+        )
+    })
+}
+
+/// Where a finding about the whole folder points: the definition when it exists, else
+/// apiProperties.json (discovery guarantees one of them).
+pub fn anchor_file(ctx: &ConnectorContext, names: &[String]) -> FileKind {
+    let has_definition = names
+        .iter()
+        .any(|n| crate::discover::kind_of(n) == Some(FileKind::Definition));
+    if has_definition || ctx.properties.is_none() {
+        FileKind::Definition
+    } else {
+        FileKind::Properties
+    }
+}

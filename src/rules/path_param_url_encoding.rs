@@ -1,0 +1,58 @@
+use super::swagger::{is_swagger2, parameter_objects};
+use crate::diagnostic::Diagnostic;
+use crate::rules::DefinitionContext;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a path parameter without `x-ms-url-encoding`.
+    ///
+    /// ## Why is this bad?
+    /// Without it the platform does not know whether to encode the value once or twice; a
+    /// value with `/` or `%` then builds the wrong URL. The validator warns: "Encoding for
+    /// path parameter 'org' is missing, which might lead to invalid requests. Use
+    /// "x-ms-url-encoding": "single"".
+    ///
+    /// ## Example
+    /// ```json
+    /// { "swagger": "2.0", "info": { "title": "Contoso", "version": "1.0" },
+    ///   "paths": { "/items/{id}": { "get": { "operationId": "GetItem", "summary": "Get item",
+    ///     "parameters": [ { "name": "id", "in": "path", "type": "string", "required": true } ],
+    ///     "responses": { "200": { "description": "OK" } } } } } }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "swagger": "2.0", "info": { "title": "Contoso", "version": "1.0" },
+    ///   "paths": { "/items/{id}": { "get": { "operationId": "GetItem", "summary": "Get item",
+    ///     "parameters": [ { "name": "id", "in": "path", "type": "string", "required": true,
+    ///       "x-ms-url-encoding": "single" } ],
+    ///     "responses": { "200": { "description": "OK" } } } } } }
+    /// ```
+    pub static RULE = {
+        id: "path-param-url-encoding",
+        severity: Warning,
+        scope: Definition,
+        summary: "path parameters declare `x-ms-url-encoding`",
+    };
+}
+
+pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
+    if !is_swagger2(ctx) {
+        return;
+    }
+    for (obj_at, node, location) in parameter_objects(ctx.root) {
+        if location != Some("path") {
+            continue;
+        }
+        if node.get("x-ms-url-encoding").is_none() {
+            let name = node.get_str("name").unwrap_or_default();
+            out.push(
+                RULE.diagnostic(format!(
+                    "path parameter `{name}` has no `x-ms-url-encoding`"
+                ))
+                .at(&obj_at)
+                .help("add \"x-ms-url-encoding\": \"single\" (or \"double\" if the service decodes twice)"),
+            );
+        }
+    }
+}

@@ -1,0 +1,57 @@
+use super::swagger::{is_swagger2, parameter_objects};
+use crate::diagnostic::Diagnostic;
+use crate::rules::DefinitionContext;
+use crate::syntax::pointer::join;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `x-ms-url-encoding` on a query parameter.
+    ///
+    /// ## Why is this bad?
+    /// The platform always encodes query values; the validator warns that the extension
+    /// is not supported there (QueryParameterEncodingNotSupported), even though the
+    /// repository's schema allows it.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "swagger": "2.0", "info": { "title": "Contoso", "version": "1.0" },
+    ///   "paths": { "/items": { "get": { "operationId": "ListItems", "summary": "List items",
+    ///     "parameters": [ { "name": "q", "in": "query", "type": "string", "x-ms-url-encoding": "single" } ],
+    ///     "responses": { "200": { "description": "OK" } } } } } }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "swagger": "2.0", "info": { "title": "Contoso", "version": "1.0" },
+    ///   "paths": { "/items": { "get": { "operationId": "ListItems", "summary": "List items",
+    ///     "parameters": [ { "name": "q", "in": "query", "type": "string" } ],
+    ///     "responses": { "200": { "description": "OK" } } } } } }
+    /// ```
+    pub static RULE = {
+        id: "query-param-no-url-encoding",
+        severity: Warning,
+        scope: Definition,
+        summary: "no `x-ms-url-encoding` on query parameters",
+    };
+}
+
+pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
+    if !is_swagger2(ctx) {
+        return;
+    }
+    for (obj_at, node, location) in parameter_objects(ctx.root) {
+        if location != Some("query") {
+            continue;
+        }
+        if node.get("x-ms-url-encoding").is_some() {
+            let name = node.get_str("name").unwrap_or_default();
+            out.push(
+                RULE.diagnostic(format!(
+                    "query parameter `{name}` has `x-ms-url-encoding`, which query parameters do not support"
+                ))
+                .at(join(&obj_at, "x-ms-url-encoding"))
+                .help("remove `x-ms-url-encoding`: query values are always encoded once"),
+            );
+        }
+    }
+}

@@ -1,0 +1,54 @@
+use super::swagger::{is_swagger2, objects, Kind};
+use crate::diagnostic::Diagnostic;
+use crate::rules::DefinitionContext;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a schema, parameter or header of `type: array` without `items`.
+    ///
+    /// ## Why is this bad?
+    /// Without `items` the designer cannot offer the elements' fields and makers cannot
+    /// build the array; the validator rejects it (ArrayHasNoItems).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "swagger": "2.0", "info": { "title": "Contoso", "version": "1.0" }, "paths": {},
+    ///   "definitions": { "Item": { "type": "object",
+    ///     "properties": { "tags": { "type": "array" } } } } }
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```json
+    /// { "swagger": "2.0", "info": { "title": "Contoso", "version": "1.0" }, "paths": {},
+    ///   "definitions": { "Item": { "type": "object",
+    ///     "properties": { "tags": { "type": "array", "items": { "type": "string" } } } } } }
+    /// ```
+    pub static RULE = {
+        id: "schema-array-items",
+        severity: Error,
+        scope: Definition,
+        summary: "`type: array` needs `items`",
+    };
+}
+
+pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
+    if !is_swagger2(ctx) {
+        return;
+    }
+    let walk = objects(ctx.root);
+    for obj in walk.iter() {
+        if !matches!(
+            obj.kind,
+            Kind::Schema | Kind::Parameter | Kind::Items | Kind::Header
+        ) {
+            continue;
+        }
+        if obj.node.get_str("type") == Some("array") && obj.node.get("items").is_none() {
+            out.push(
+                RULE.diagnostic(format!("{} of type array has no `items`", obj.kind.noun()))
+                    .at(walk.pointer(obj))
+                    .help("describe the elements with \"items\": { \"type\": … }"),
+            );
+        }
+    }
+}
