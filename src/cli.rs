@@ -542,7 +542,22 @@ fn check(args: CheckArgs) -> ExitStatus {
             }
         }
     }
-    if print(&render(&run, args.format, color, args.quiet)) == ExitStatus::Error {
+    let printed = if args.format == OutputFormat::Json {
+        // Streamed: the JSON of a large run is never held in memory as one string.
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+        match report::json::write(&run, &mut out).and_then(|_| out.flush()) {
+            Ok(()) => ExitStatus::Success,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitStatus::Success,
+            Err(e) => {
+                eprintln!("connlint: cannot write output: {e}");
+                ExitStatus::Error
+            }
+        }
+    } else {
+        print(&render(&run, args.format, color, args.quiet))
+    };
+    if printed == ExitStatus::Error {
         return ExitStatus::Error;
     }
     if status == ExitStatus::Error {

@@ -36,7 +36,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     /// Lower-case start, no trailing period.
     pub message: String,
-    pub help: Option<String>,
+    /// Most rules give the same advice every time: a borrowed `&'static str` then costs
+    /// nothing per finding (a corpus run has tens of thousands).
+    pub help: Option<std::borrow::Cow<'static, str>>,
     /// RFC 6901 pointer into the file; `None` for problems found before a tree exists.
     pub pointer: Option<String>,
     /// Overrides the span the pointer resolves to.
@@ -98,7 +100,7 @@ impl Diagnostic {
         self.span = Some(span);
         self
     }
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<std::borrow::Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }

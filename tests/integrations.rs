@@ -312,9 +312,31 @@ fn pre_commit_hook_runs_from_this_repository() {
     let broken = repo.join("connectors/Broken");
     std::fs::create_dir_all(&clean).unwrap();
     std::fs::create_dir_all(&broken).unwrap();
-    std::fs::copy(
-        root().join("fixtures/rules/missing-error-responses/valid/4xx-and-5xx.json"),
+    // No errors (warnings and infos do not fail the hook).
+    std::fs::write(
         clean.join("apiDefinition.swagger.json"),
+        r#"{
+  "swagger": "2.0",
+  "info": { "title": "Clean", "description": "A connector with nothing to fix in it, for the hook test.", "version": "1.0" },
+  "host": "api.example.com",
+  "basePath": "/",
+  "schemes": ["https"],
+  "paths": {
+    "/items": {
+      "get": {
+        "operationId": "ListItems",
+        "summary": "List items",
+        "description": "Lists the items.",
+        "responses": {
+          "200": { "description": "OK", "schema": { "type": "object", "properties": { "id": { "type": "string", "description": "The ID." } } } },
+          "400": { "description": "The request was not valid." },
+          "500": { "description": "The service failed; try again later." }
+        }
+      }
+    }
+  }
+}
+"#,
     )
     .unwrap();
     std::fs::write(

@@ -8,14 +8,6 @@ use crate::discover::FileKind;
 use crate::lint::{Counts, FileStatus};
 
 #[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    files: Vec<FileOut<'a>>,
-    diagnostics: Vec<DiagnosticOut<'a>>,
-    summary: Summary<'a>,
-}
-
-#[derive(Serialize)]
 struct FileOut<'a> {
     path: String,
     kind: FileKind,
@@ -61,60 +53,90 @@ struct Summary<'a> {
     elapsed_ms: u128,
 }
 
-pub fn render(run: &Run) -> String {
-    let mut files = Vec::new();
-    let mut diagnostics = Vec::new();
-    for c in run.connectors {
-        let dir = c.dir.to_str().unwrap_or_default();
-        for f in &c.files {
-            files.push(FileOut {
+/// The files of the run, serialised one by one (never collected).
+struct Files<'r, 'a>(&'r Run<'a>);
+
+impl Serialize for Files<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.connectors.iter().flat_map(|c| {
+            let dir = c.dir.to_str().unwrap_or_default();
+            c.files.iter().map(move |f| FileOut {
                 path: f.path.display().to_string(),
                 kind: f.kind,
                 status: f.status,
                 connector: dir,
-            });
-        }
-        for finding in &c.findings {
-            let d = &finding.diagnostic;
-            let loc = finding.location;
-            diagnostics.push(DiagnosticOut {
-                rule: d.rule,
-                severity: d.severity.as_str(),
-                message: &d.message,
-                help: d.help.as_deref(),
-                file: finding.file.map(|i| c.files[i].path.display().to_string()),
-                line: loc.map(|l| l.start.line),
-                column: loc.map(|l| l.start.column),
-                end_line: loc.map(|l| l.end.line),
-                end_column: loc.map(|l| l.end.column),
-                pointer: d.pointer.as_deref(),
-                operation_id: d.operation_id.as_deref(),
-                fix: d.fix.as_ref().map(|f| FixOut {
-                    description: &f.description,
-                    edits: f
-                        .edits
-                        .iter()
-                        .map(|e| EditOut {
-                            offset: e.span.start,
-                            length: e.span.len(),
-                            insert: &e.insert,
-                        })
-                        .collect(),
-                }),
-            });
-        }
+            })
+        }))
     }
-    let out = Output {
+}
+
+/// The diagnostics of the run, serialised one by one (never collected).
+struct Diagnostics<'r, 'a>(&'r Run<'a>);
+
+impl Serialize for Diagnostics<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.connectors.iter().flat_map(|c| {
+            c.findings.iter().map(move |finding| {
+                let d = &finding.diagnostic;
+                let loc = finding.location;
+                DiagnosticOut {
+                    rule: d.rule,
+                    severity: d.severity.as_str(),
+                    message: &d.message,
+                    help: d.help.as_deref(),
+                    file: finding.file.map(|i| c.files[i].path.display().to_string()),
+                    line: loc.map(|l| l.start.line),
+                    column: loc.map(|l| l.start.column),
+                    end_line: loc.map(|l| l.end.line),
+                    end_column: loc.map(|l| l.end.column),
+                    pointer: d.pointer.as_deref(),
+                    operation_id: d.operation_id.as_deref(),
+                    fix: d.fix.as_ref().map(|f| FixOut {
+                        description: &f.description,
+                        edits: f
+                            .edits
+                            .iter()
+                            .map(|e| EditOut {
+                                offset: e.span.start,
+                                length: e.span.len(),
+                                insert: &e.insert,
+                            })
+                            .collect(),
+                    }),
+                }
+            })
+        }))
+    }
+}
+
+#[derive(Serialize)]
+struct Output<'r, 'a> {
+    version: u32,
+    files: Files<'r, 'a>,
+    diagnostics: Diagnostics<'r, 'a>,
+    summary: Summary<'r>,
+}
+
+/// Writes the document to `out` as it is serialised: a run with tens of thousands of
+/// findings is never held as one string.
+pub fn write(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let doc = Output {
         version: 1,
-        files,
-        diagnostics,
+        files: Files(run),
+        diagnostics: Diagnostics(run),
         summary: Summary {
             counts: &run.counts,
             elapsed_ms: run.elapsed.as_millis(),
         },
     };
-    let mut text =
-        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
+}
+
+pub fn render(run: &Run) -> String {
+    let mut buf = Vec::new();
+    match write(run, &mut buf) {
+        Ok(()) => String::from_utf8(buf).unwrap_or_default(),
+        Err(e) => format!("{{\"error\": \"{e}\"}}\n"),
+    }
 }

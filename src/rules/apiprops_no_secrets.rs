@@ -100,7 +100,7 @@ pub fn check(ctx: &ConnectorContext, out: &mut Vec<Diagnostic>) {
             .diagnostic(message)
             .in_file(FileKind::Properties)
             .at(at)
-            .help(help);
+            .help(help.to_string());
         if let Some(s) = sev {
             d.severity = s;
         }

@@ -60,7 +60,7 @@ fn push(out: &mut Vec<Diagnostic>, at: String, message: String, help: &str) {
         RULE.diagnostic(message)
             .in_file(FileKind::Properties)
             .at(at)
-            .help(help),
+            .help(help.to_string()),
     );
 }
 

@@ -42,7 +42,11 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             p.kind,
             ModelProblemKind::BrokenReference | ModelProblemKind::WrongType
         ) {
-            out.push(RULE.diagnostic(&p.message).at(&p.pointer).help(&p.help));
+            out.push(
+                RULE.diagnostic(&p.message)
+                    .at(&p.pointer)
+                    .help(p.help.clone()),
+            );
         }
     }
 }

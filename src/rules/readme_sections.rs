@@ -36,7 +36,7 @@ pub fn check_section(
                 ))
                 .in_file(FileKind::Readme)
                 .with_span(anchor)
-                .help(help),
+                .help(help.to_string()),
             ));
         }
         Some(h) => {
@@ -56,7 +56,7 @@ pub fn check_section(
                     rule.diagnostic(format!("the readme's `{}` section is empty", h.text))
                         .in_file(FileKind::Readme)
                         .with_span(h.span)
-                        .help(help),
+                        .help(help.to_string()),
                 ));
             }
         }

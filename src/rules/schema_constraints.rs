@@ -93,7 +93,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             out.push(
                 RULE.diagnostic(message)
                     .at(join(&walk.pointer(obj), key))
-                    .help(help),
+                    .help(help.to_string()),
             );
         };
         for (lo, hi) in [

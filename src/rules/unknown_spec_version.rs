@@ -31,7 +31,11 @@ crate::declare_rule! {
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     for p in &ctx.definition.problems {
         if p.kind == ModelProblemKind::UnknownVersion {
-            out.push(RULE.diagnostic(&p.message).at(&p.pointer).help(&p.help));
+            out.push(
+                RULE.diagnostic(&p.message)
+                    .at(&p.pointer)
+                    .help(p.help.clone()),
+            );
         }
     }
 }
