@@ -268,6 +268,7 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
                 connector: &ctx,
                 text: file.source.as_deref().map(|s| &*s.text).unwrap_or(""),
                 format: file.format,
+                walk: Default::default(),
             };
             rule_diagnostics.extend(rules::check_definition(&dctx));
             operations = model.operations.len();

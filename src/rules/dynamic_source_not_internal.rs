@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, objects, uses_extension, Kind};
+use super::swagger::{is_swagger2, uses_extension, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -57,7 +57,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    let walk = objects(ctx.root);
+    let walk = ctx.objects();
     for obj in walk.iter() {
         if !matches!(obj.kind, Kind::Parameter | Kind::Schema) {
             continue;

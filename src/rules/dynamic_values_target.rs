@@ -1,4 +1,4 @@
-use super::swagger::{deref, is_swagger2, objects, properties, uses_extension, Kind};
+use super::swagger::{deref, is_swagger2, properties, uses_extension, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::model::Operation;
 use crate::rules::DefinitionContext;
@@ -110,7 +110,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    let walk = objects(ctx.root);
+    let walk = ctx.objects();
     for obj in walk.iter() {
         if !matches!(obj.kind, Kind::Parameter | Kind::Schema | Kind::Items) {
             continue;

@@ -1,5 +1,5 @@
 use super::extensions::{known_ignoring_case, placement, suggest};
-use super::swagger::{is_swagger2, objects};
+use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -46,7 +46,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     if !is_swagger2(ctx) {
         return;
     }
-    let walk = objects(ctx.root);
+    let walk = ctx.objects();
     for obj in walk.iter() {
         for m in obj.node.members().unwrap_or_default() {
             let key = m.key.as_str();

@@ -1,5 +1,5 @@
 use super::extensions::{placement, Placement};
-use super::swagger::{is_swagger2, objects, Kind, Role};
+use super::swagger::{is_swagger2, Kind, Role};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -70,7 +70,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     if !is_swagger2(ctx) {
         return;
     }
-    let walk = objects(ctx.root);
+    let walk = ctx.objects();
     for obj in walk.iter() {
         for m in obj.node.members().unwrap_or_default() {
             let name = m.key.as_str();

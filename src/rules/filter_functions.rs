@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, objects, uses_extension, Kind, Role};
+use super::swagger::{is_swagger2, uses_extension, Kind, Role};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -94,7 +94,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     if !is_swagger2(ctx) || (!uses_extension(ctx, "x-ms-capabilities")) {
         return;
     }
-    let walk = objects(ctx.root);
+    let walk = ctx.objects();
     for obj in walk.iter() {
         let Some(list) = obj
             .node

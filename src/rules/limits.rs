@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, objects, Kind};
+use super::swagger::{is_swagger2, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -61,7 +61,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
         return;
     }
     let mut reported_roots: Vec<String> = Vec::new();
-    let walk = objects(ctx.root);
+    let walk = ctx.objects();
     for obj in walk.iter() {
         if obj.kind == Kind::Schema && obj.depth > MAX_DEPTH {
             let at = walk.pointer(obj);

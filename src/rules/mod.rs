@@ -136,6 +136,8 @@ pub struct DefinitionContext<'a> {
     /// The definition's text and format, for rules that offer a fix as a text edit.
     pub text: &'a str,
     pub format: crate::syntax::Format,
+    /// Every object of the document, walked once for all the rules that need it.
+    pub walk: std::cell::OnceCell<swagger::Walk<'a>>,
 }
 
 impl DefinitionContext<'_> {
@@ -171,7 +173,13 @@ impl DefinitionContext<'_> {
     }
 }
 
-impl DefinitionContext<'_> {
+impl<'a> DefinitionContext<'a> {
+    /// Every object of the document in file order (see [`swagger::objects`]), computed on
+    /// first use and shared by the rules.
+    pub fn objects(&self) -> &swagger::Walk<'a> {
+        self.walk.get_or_init(|| swagger::objects(self.root))
+    }
+
     pub fn operations(&self) -> &[Operation] {
         &self.definition.operations
     }

@@ -1,4 +1,4 @@
-use super::swagger::{consumes, is_swagger2, objects, Kind, Place};
+use super::swagger::{consumes, is_swagger2, Kind, Place};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -43,7 +43,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     if !is_swagger2(ctx) {
         return;
     }
-    let walk = objects(ctx.root);
+    let walk = ctx.objects();
     for obj in walk.iter() {
         match obj.kind {
             Kind::Parameter => {

@@ -1,4 +1,4 @@
-use super::swagger::{input_properties, is_internal, is_swagger2, objects, unique_parameters};
+use super::swagger::{input_properties, is_internal, is_swagger2, unique_parameters};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -62,8 +62,8 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    let walk = objects(ctx.root);
-    for prop in input_properties(ctx.root, &walk) {
+    let walk = ctx.objects();
+    for prop in input_properties(ctx.root, walk) {
         // The platform fills the webhook callback URL itself.
         if prop.node.get("x-ms-notification-url").is_some()
             || prop.resolved.get("x-ms-notification-url").is_some()
@@ -84,7 +84,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                     "property `{}` is internal and required but has no `default`",
                     prop.name
                 ))
-                .at(prop.pointer(&walk))
+                .at(prop.pointer(walk))
                 .help(HELP),
             );
         }

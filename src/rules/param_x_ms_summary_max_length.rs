@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, objects, Kind};
+use super::swagger::{is_swagger2, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -44,7 +44,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     if !is_swagger2(ctx) {
         return;
     }
-    let walk = objects(ctx.root);
+    let walk = ctx.objects();
     for obj in walk.iter() {
         if !matches!(obj.kind, Kind::Parameter | Kind::Schema | Kind::Header) {
             continue;

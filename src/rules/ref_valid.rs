@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, objects, parameter_lists, Kind};
+use super::swagger::{is_swagger2, parameter_lists, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::{join, resolve};
@@ -117,7 +117,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
         root: ctx.root,
         seen: Default::default(),
     };
-    let walk = objects(ctx.root);
+    let walk = ctx.objects();
     for obj in walk.iter() {
         if obj.kind == Kind::Schema && obj.node.get("$ref").is_some() {
             check_ref(

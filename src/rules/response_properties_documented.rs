@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, objects, Kind, Obj, Place, Role};
+use super::swagger::{is_swagger2, Kind, Obj, Place, Role};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -42,7 +42,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
         return;
     }
     // The walk is pre-order: the properties of a response schema follow its root.
-    let objs = objects(ctx.root);
+    let objs = ctx.objects();
     let mut groups: Vec<(&Obj, Vec<&str>)> = Vec::new();
     for o in objs.iter() {
         if o.kind != Kind::Schema || o.role != Role::Output {

@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use super::swagger::{fingerprint, is_swagger2, objects, Kind, Obj, Place};
+use super::swagger::{fingerprint, is_swagger2, Kind, Obj, Place};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -46,7 +46,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
         return;
     }
     let mut copies: BTreeMap<u64, Vec<&Obj>> = BTreeMap::new();
-    let walk = objects(ctx.root);
+    let walk = ctx.objects();
     for obj in walk.iter() {
         if obj.kind != Kind::Schema || !matches!(obj.place, Place::ResponseRoot | Place::BodyRoot) {
             continue;

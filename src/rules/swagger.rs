@@ -645,7 +645,7 @@ pub fn metadata_entries(root: &Node) -> Option<Vec<MetadataEntry<'_>>> {
 /// Each parameter object of the definition once (parameters shared through `$ref` or a
 /// path item appear in several operations), with the first operation that uses it.
 pub fn unique_parameters<'a>(
-    ctx: &'a DefinitionContext<'a>,
+    ctx: &'a DefinitionContext<'_>,
 ) -> Vec<(&'a Operation, &'a Parameter)> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();

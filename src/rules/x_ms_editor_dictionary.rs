@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, objects, uses_extension};
+use super::swagger::{is_swagger2, uses_extension};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -39,7 +39,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     if !is_swagger2(ctx) || (!uses_extension(ctx, "x-ms-editor")) {
         return;
     }
-    let walk = objects(ctx.root);
+    let walk = ctx.objects();
     for obj in walk.iter() {
         if obj.node.get_str("x-ms-editor") != Some("dictionary") {
             continue;
