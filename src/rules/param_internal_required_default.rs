@@ -1,4 +1,4 @@
-use super::swagger::{input_properties, is_internal, is_swagger2, unique_parameters};
+use super::swagger::{input_properties, is_swagger2, unique_parameters};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -64,15 +64,10 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     }
     let walk = ctx.objects();
     for prop in input_properties(ctx.root, walk) {
-        // The platform fills the webhook callback URL itself.
-        if prop.node.get("x-ms-notification-url").is_some()
-            || prop.resolved.get("x-ms-notification-url").is_some()
-        {
+        if prop.is_notification_url() {
             continue;
         }
-        let internal = is_internal(prop.node) || is_internal(prop.resolved);
-        let has_default =
-            prop.node.get("default").is_some() || prop.resolved.get("default").is_some();
+        let (internal, has_default) = (prop.is_internal(), prop.has_default());
         let container = prop
             .resolved
             .get_str("type")

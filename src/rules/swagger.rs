@@ -754,6 +754,20 @@ pub struct InputProperty<'a> {
 }
 
 impl InputProperty<'_> {
+    /// `key` on the property as written or after its `$ref`.
+    fn has(&self, key: &str) -> bool {
+        self.node.get(key).is_some() || self.resolved.get(key).is_some()
+    }
+    /// The webhook callback URL, which the platform fills itself.
+    pub fn is_notification_url(&self) -> bool {
+        self.has("x-ms-notification-url")
+    }
+    pub fn is_internal(&self) -> bool {
+        is_internal(self.node) || is_internal(self.resolved)
+    }
+    pub fn has_default(&self) -> bool {
+        self.has("default")
+    }
     /// The property's pointer.
     pub fn pointer(&self, walk: &Walk) -> String {
         join(
