@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::discover;
 use crate::lint::{self, CheckedConnector, LintOptions};
 use crate::report::{self, pretty, Run};
@@ -701,6 +701,8 @@ fn list_rules(format: ListFormat) -> ExitStatus {
                             "custom": r.severity_for(rules::Profile::Custom),
                         },
                         "scope": r.scope,
+                        "fix": r.fix,
+                        "source": r.source,
                         "summary": r.summary,
                         "doc": r.doc_text(),
                     })
@@ -713,25 +715,24 @@ fn list_rules(format: ListFormat) -> ExitStatus {
         ListFormat::Pretty => {
             let width = all.iter().map(|r| r.id.len()).max().unwrap_or(0);
             let mut text = format!(
-                "{:width$}  {:8}  {:8}  {:10}  summary\n",
-                "rule", "severity", "custom", "scope"
+                "{:width$}  {:8}  {:8}  {:10}  {:6}  summary\n",
+                "rule", "severity", "custom", "scope", "fix"
             );
             for r in all {
-                let scope = match r.scope {
-                    rules::Scope::File => "file",
-                    rules::Scope::Definition => "definition",
-                    rules::Scope::Statistics => "statistics",
-                };
                 text.push_str(&format!(
-                    "{:width$}  {:8}  {:8}  {:10}  {}\n",
+                    "{:width$}  {:8}  {:8}  {:10}  {:6}  {}\n",
                     r.id,
                     r.default_severity.as_str(),
                     r.severity_for(rules::Profile::Custom).as_str(),
-                    scope,
+                    r.scope.as_str(),
+                    r.fix.map_or("-", |f| f.as_str()),
                     r.summary
                 ));
+                if let Some(source) = r.source {
+                    text.push_str(&format!("{:width$}  source: {source}\n", ""));
+                }
             }
-            text.push_str("\n`severity` applies to certified and independent-publisher connectors, `custom` to\ncustom connectors. connlint explain RULE prints a rule's documentation.\n");
+            text.push_str("\n`severity` applies to certified and independent-publisher connectors, `custom` to\ncustom connectors. `fix`: safe fixes are applied by `connlint check --fix`, unsafe\nones only with `--unsafe-fixes`. connlint explain RULE prints a rule's documentation.\n");
             print(&text)
         }
     }
@@ -739,13 +740,28 @@ fn list_rules(format: ListFormat) -> ExitStatus {
 
 fn explain(id: &str) -> ExitStatus {
     match rules::find(id) {
-        Some(rule) => print(&format!(
-            "# {}\n\nDefault severity: {}. {}.\n\n{}\n",
-            rule.id,
-            rule.default_severity,
-            capitalize(rule.summary),
-            rule.doc_text().trim_end()
-        )),
+        Some(rule) => {
+            let mut facts = format!(
+                "Default severity: {}. {}.",
+                rule.default_severity,
+                capitalize(rule.summary)
+            );
+            match rule.fix {
+                Some(Applicability::Safe) => facts.push_str(" Fix: safe (`connlint check --fix`)."),
+                Some(Applicability::Unsafe) => {
+                    facts.push_str(" Fix: unsafe (`connlint check --fix --unsafe-fixes`).")
+                }
+                None => {}
+            }
+            if let Some(source) = rule.source {
+                facts.push_str(&format!("\nSource: <{source}>"));
+            }
+            print(&format!(
+                "# {}\n\n{facts}\n\n{}\n",
+                rule.id,
+                rule.doc_text().trim_end()
+            ))
+        }
         None => {
             let suggestion = rules::all()
                 .into_iter()

@@ -52,11 +52,33 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
 }
 
+/// Whether `connlint check --fix` may apply a fix on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// The change is mechanical and keeps the author's intent (a value in its canonical
+    /// case, a missing `x-ms-url-encoding`): `--fix` applies it.
+    Safe,
+    /// The change needs a human's judgement (a suggested description, a renamed
+    /// parameter): shown, and applied only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
 /// A suggested change to the file the diagnostic is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     /// What the change does, e.g. `add "x-ms-summary": "Ticket ID"`.
     pub description: String,
+    pub applicability: Applicability,
     /// Non-overlapping edits, in file order.
     pub edits: Vec<TextEdit>,
 }

@@ -36,6 +36,8 @@ struct DiagnosticOut<'a> {
 #[derive(Serialize)]
 struct FixOut<'a> {
     description: &'a str,
+    /// `safe` (applied by `--fix`) or `unsafe` (applied only with `--unsafe-fixes`).
+    applicability: &'static str,
     edits: Vec<EditOut<'a>>,
 }
 
@@ -93,6 +95,7 @@ impl Serialize for Diagnostics<'_, '_> {
                     operation_id: d.operation_id.as_deref(),
                     fix: d.fix.as_ref().map(|f| FixOut {
                         description: &f.description,
+                        applicability: f.applicability.as_str(),
                         edits: f
                             .edits
                             .iter()

@@ -24,6 +24,10 @@ pub struct RuleMeta {
     /// The severity for custom connectors (the `custom` profile), when it differs: rules
     /// certification enforces are often only advice for a connector nobody certifies.
     pub custom_severity: Option<Severity>,
+    /// The kind of fix the rule offers with its findings, when it can offer one.
+    pub fix: Option<crate::diagnostic::Applicability>,
+    /// Where the requirement comes from: Microsoft's page, template or schema.
+    pub source: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -33,8 +37,22 @@ pub enum Scope {
     File,
     /// Run over a definition's model.
     Definition,
+    /// Run over the connector folder: which files exist, apiProperties.json,
+    /// readme.md and intro.md.
+    Connector,
     /// Run when observed statistics are given.
     Statistics,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::File => "file",
+            Scope::Definition => "definition",
+            Scope::Connector => "connector",
+            Scope::Statistics => "statistics",
+        }
+    }
 }
 
 /// Declares a rule's metadata from its doc comment.
@@ -47,6 +65,8 @@ macro_rules! declare_rule {
             severity: $sev:ident,
             scope: $scope:ident,
             $(custom: $custom:ident,)?
+            $(fix: $fix:ident,)?
+            $(source: $source:literal,)?
             summary: $summary:literal $(,)?
         };
     ) => {
@@ -58,8 +78,14 @@ macro_rules! declare_rule {
             doc: concat!($($doc, "\n"),*),
             scope: $crate::rules::Scope::$scope,
             custom_severity: $crate::declare_rule!(@custom $($custom)?),
+            fix: $crate::declare_rule!(@fix $($fix)?),
+            source: $crate::declare_rule!(@source $($source)?),
         };
     };
+    (@fix) => { None };
+    (@fix $fix:ident) => { Some($crate::diagnostic::Applicability::$fix) };
+    (@source) => { None };
+    (@source $source:literal) => { Some($source) };
     (@custom) => { None };
     (@custom $custom:ident) => { Some($crate::diagnostic::Severity::$custom) };
 }
@@ -148,6 +174,7 @@ impl DefinitionContext<'_> {
         pointer: &str,
         key: &str,
         value: &str,
+        applicability: crate::diagnostic::Applicability,
     ) -> Option<crate::diagnostic::Fix> {
         let edit = crate::docgen::edit::KeyEdit {
             pointer: pointer.to_string(),
@@ -162,6 +189,7 @@ impl DefinitionContext<'_> {
                 serde_json::to_string(key).ok()?,
                 serde_json::to_string(value).ok()?
             ),
+            applicability,
             edits: splices
                 .into_iter()
                 .map(|s| crate::diagnostic::TextEdit {

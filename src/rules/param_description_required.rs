@@ -79,7 +79,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                             "add \"description\": {} (the tooltip makers see); `connlint tooltips --write` adds the suggestions for the whole file",
                             serde_json::to_string(&t).unwrap_or_default()
                         ))
-                        .fix(ctx.add_key_fix(&p.pointer, "description", &t));
+                        .fix(ctx.add_key_fix(&p.pointer, "description", &t, crate::diagnostic::Applicability::Unsafe));
                 }
                 None => {
                     d = d.help("add a \"description\": one full sentence saying what to enter, shown as the field's tooltip");

@@ -68,7 +68,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                     "add \"x-ms-summary\": {} (the label makers see); `connlint tooltips --write` adds the suggestions for the whole file",
                     serde_json::to_string(&label).unwrap_or_default()
                 ))
-                .fix(ctx.add_key_fix(&p.pointer, "x-ms-summary", &label)),
+                .fix(ctx.add_key_fix(&p.pointer, "x-ms-summary", &label, crate::diagnostic::Applicability::Unsafe)),
             );
         }
     }
