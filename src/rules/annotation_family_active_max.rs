@@ -49,6 +49,7 @@ crate::declare_rule! {
         id: "annotation-family-active-max",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "at most two active operations (one in Production) per family",
     };
 }

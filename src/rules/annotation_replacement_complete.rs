@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "annotation-replacement-complete",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`replacement` names both `api` and `operationId`",
     };
 }

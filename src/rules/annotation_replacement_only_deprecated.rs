@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "annotation-replacement-only-deprecated",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`x-ms-api-annotation.replacement` only on deprecated operations",
     };
 }

@@ -30,6 +30,7 @@ crate::declare_rule! {
         id: "annotation-revision-suffix",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "the operationId of revision N ends with `_VN`",
     };
 }

@@ -40,6 +40,7 @@ crate::declare_rule! {
         id: "annotation-revision-unique",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "revisions in a family are unique, and at most one is missing",
     };
 }

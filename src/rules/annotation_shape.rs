@@ -32,6 +32,7 @@ crate::declare_rule! {
         id: "annotation-shape",
         severity: Error,
         scope: Definition,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/apiDefinition.swagger.schema.json",
         summary: "`x-ms-api-annotation` has a string family, an integer revision and known keys",
     };
 }

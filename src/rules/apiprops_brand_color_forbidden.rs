@@ -24,7 +24,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "apiprops-brand-color-forbidden",
         severity: Error,
-        scope: File,
+        scope: Connector,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "certified connectors do not use `#007ee5` or `#ffffff`",
     };
 }

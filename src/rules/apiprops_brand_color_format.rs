@@ -23,7 +23,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "apiprops-brand-color-format",
         severity: Error,
-        scope: File,
+        scope: Connector,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/paconn-apiProperties.schema.json",
         summary: "`iconBrandColor` is present and `#rrggbb`",
     };
 }

@@ -23,7 +23,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "apiprops-ip-brand-color",
         severity: Error,
-        scope: File,
+        scope: Connector,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/README.md",
         summary: "independent-publisher connectors use `#da3b01`",
     };
 }

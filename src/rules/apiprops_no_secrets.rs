@@ -29,7 +29,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "apiprops-no-secrets",
         severity: Error,
-        scope: File,
+        scope: Connector,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/README.md",
         summary: "no client secrets, keys or real client ids in apiProperties.json",
     };
 }

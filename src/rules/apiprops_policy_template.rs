@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "apiprops-policy-template",
         severity: Error,
         scope: File,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates",
         summary: "policy templates are known, complete and apply to existing operations",
     };
 }

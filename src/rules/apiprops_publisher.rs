@@ -25,7 +25,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "apiprops-publisher",
         severity: Error,
-        scope: File,
+        scope: Connector,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "`publisher` is set in apiProperties.json",
     };
 }

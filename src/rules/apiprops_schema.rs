@@ -30,7 +30,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "apiprops-schema",
         severity: Error,
-        scope: File,
+        scope: Connector,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/paconn-apiProperties.schema.json",
         summary: "`apiProperties.json` follows the connector properties schema",
     };
 }

@@ -27,7 +27,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "apiprops-stack-owner",
         severity: Error,
-        scope: File,
+        scope: Connector,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "`stackOwner` is set in apiProperties.json",
     };
 }

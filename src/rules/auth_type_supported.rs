@@ -25,6 +25,7 @@ crate::declare_rule! {
         id: "auth-type-supported",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/submit-certification",
         summary: "authentication is OAuth 2.0, API key, basic or none",
     };
 }

@@ -29,6 +29,7 @@ crate::declare_rule! {
         id: "capabilities-test-connection",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions",
         summary: "`testConnection` names an existing operation",
     };
 }

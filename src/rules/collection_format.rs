@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "collection-format",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`collectionFormat` is supported where it is used",
     };
 }

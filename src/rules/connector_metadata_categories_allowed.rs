@@ -27,6 +27,7 @@ crate::declare_rule! {
         id: "connector-metadata-categories-allowed",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "connector categories must come from Microsoft's list",
     };
 }

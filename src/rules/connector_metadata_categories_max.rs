@@ -26,6 +26,7 @@ crate::declare_rule! {
         id: "connector-metadata-categories-max",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "at most two connector categories",
     };
 }

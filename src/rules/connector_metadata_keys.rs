@@ -36,6 +36,7 @@ crate::declare_rule! {
         severity: Error,
         scope: Definition,
         custom: Info,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "`x-ms-connector-metadata` needs `Website`, `Privacy policy` and `Categories`",
     };
 }

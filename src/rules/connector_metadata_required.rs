@@ -29,6 +29,7 @@ crate::declare_rule! {
         severity: Error,
         scope: Definition,
         custom: Info,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "the top-level `x-ms-connector-metadata` array is required",
     };
 }

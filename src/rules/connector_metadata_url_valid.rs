@@ -27,6 +27,7 @@ crate::declare_rule! {
         id: "connector-metadata-url-valid",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "`Website` and `Privacy policy` must be absolute URLs",
     };
 }

@@ -32,6 +32,7 @@ crate::declare_rule! {
         id: "consumes-present",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "operations with a body declare `consumes`",
     };
 }

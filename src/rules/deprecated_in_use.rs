@@ -20,6 +20,7 @@ crate::declare_rule! {
         id: "deprecated-in-use",
         severity: Warning,
         scope: Statistics,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/deprecate-operation",
         summary: "a deprecated operation still receives calls",
     };
 }

@@ -45,6 +45,7 @@ crate::declare_rule! {
         id: "deprecated-operation",
         severity: Info,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/deprecate-operation",
         summary: "deprecated operation; a warning when it lacks the (deprecated) marker or a successor",
     };
 }

@@ -20,6 +20,7 @@ crate::declare_rule! {
         id: "duplicate-key",
         severity: Warning,
         scope: File,
+        source: "https://www.rfc-editor.org/rfc/rfc8259#section-4",
         summary: "the same key twice in one object; the first value is lost",
     };
 }

@@ -50,6 +50,7 @@ crate::declare_rule! {
         id: "dynamic-list-companion",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions",
         summary: "dynamic values and schemas in bodies need their `x-ms-dynamic-list`/`-properties` companion",
     };
 }

@@ -44,6 +44,7 @@ crate::declare_rule! {
         id: "dynamic-source-not-internal",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "dynamic extensions take no value from an internal parameter",
     };
 }

@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "dynamic-tree-file-picker",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "a file picker needs `x-ms-dynamic-tree`",
     };
 }

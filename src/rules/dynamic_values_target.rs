@@ -48,6 +48,7 @@ crate::declare_rule! {
         id: "dynamic-values-target",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "dynamic extensions call an existing operation with its parameters",
     };
 }

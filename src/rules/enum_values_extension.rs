@@ -37,6 +37,7 @@ crate::declare_rule! {
         id: "enum-values-extension",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`x-ms-enum-values` entries have `value` and `displayName` from the `enum`",
     };
 }

@@ -43,6 +43,7 @@ crate::declare_rule! {
         id: "extension-placement",
         severity: Error,
         scope: Definition,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/apiDefinition.swagger.schema.json",
         summary: "`x-ms-*` extensions only where the platform reads them",
     };
 }

@@ -49,6 +49,7 @@ crate::declare_rule! {
         id: "fetch-subscribe-param-consistency",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "a trigger's fetch and subscribe operations agree on shared parameters",
     };
 }

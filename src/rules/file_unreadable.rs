@@ -9,6 +9,7 @@ crate::declare_rule! {
         id: "file-unreadable",
         severity: Error,
         scope: File,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/README.md",
         summary: "a connector file could not be read",
     };
 }

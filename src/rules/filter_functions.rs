@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "filter-functions",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`filterFunctions` lists known OData functions, in a response schema",
     };
 }

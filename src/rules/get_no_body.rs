@@ -28,6 +28,7 @@ crate::declare_rule! {
         id: "get-no-body",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`GET` operations take no body or formData parameter",
     };
 }

@@ -22,6 +22,7 @@ crate::declare_rule! {
         id: "high-error-rate",
         severity: Warning,
         scope: Statistics,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/telemetry",
         summary: "an operation's error share is well above the connector's",
     };
 }

@@ -30,6 +30,7 @@ crate::declare_rule! {
         severity: Warning,
         scope: Definition,
         custom: Info,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "`host` looks like a development, test or staging host",
     };
 }

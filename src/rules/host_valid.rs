@@ -26,6 +26,7 @@ crate::declare_rule! {
         id: "host-valid",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`host` must be a host name without scheme or path",
     };
 }

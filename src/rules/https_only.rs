@@ -25,6 +25,7 @@ crate::declare_rule! {
         id: "https-only",
         severity: Warning,
         scope: Definition,
+        source: "https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html",
         summary: "`schemes` is `[\"https\"]`",
     };
 }

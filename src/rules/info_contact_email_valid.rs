@@ -27,6 +27,7 @@ crate::declare_rule! {
         id: "info-contact-email-valid",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`info.contact.email` is not a valid e-mail address",
     };
 }

@@ -28,6 +28,7 @@ crate::declare_rule! {
         severity: Error,
         scope: Definition,
         custom: Info,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "`info.contact` with `name`, `url` and `email` is required",
     };
 }

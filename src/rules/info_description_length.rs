@@ -26,6 +26,7 @@ crate::declare_rule! {
         id: "info-description-length",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#write-a-description-for-your-connector",
         summary: "`info.description` is missing or not 30 to 500 characters long",
     };
 }

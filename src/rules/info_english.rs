@@ -29,6 +29,7 @@ crate::declare_rule! {
         id: "info-english",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "title, description or summary does not look English",
     };
 }

@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "info-no-product-names",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "`info.title` or `info.description` names a Power Platform product",
     };
 }

@@ -24,6 +24,7 @@ crate::declare_rule! {
         id: "info-title-max-length",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#give-your-connector-a-title",
         summary: "`info.title` is longer than 30 characters",
     };
 }

@@ -22,6 +22,7 @@ crate::declare_rule! {
         id: "info-title-required",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#give-your-connector-a-title",
         summary: "`info.title` is missing or empty",
     };
 }

@@ -26,6 +26,7 @@ crate::declare_rule! {
         id: "info-title-restricted-words",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#give-your-connector-a-title",
         summary: "`info.title` contains \"API\" or \"Connector\"",
     };
 }

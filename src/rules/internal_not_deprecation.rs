@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "internal-not-deprecation",
         severity: Info,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/operational-versioning",
         summary: "a deprecated operation hidden as internal instead of flagged",
     };
 }

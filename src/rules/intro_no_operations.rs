@@ -27,7 +27,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "intro-no-operations",
         severity: Warning,
-        scope: File,
+        scope: Connector,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/submit-for-certification",
         summary: "`intro.md` does not document actions and triggers",
     };
 }

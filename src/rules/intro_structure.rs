@@ -35,7 +35,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "intro-structure",
         severity: Warning,
-        scope: File,
+        scope: Connector,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/submit-for-certification",
         summary: "`intro.md` follows Microsoft's template",
     };
 }

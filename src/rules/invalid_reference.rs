@@ -32,6 +32,7 @@ crate::declare_rule! {
         id: "invalid-reference",
         severity: Error,
         scope: Definition,
+        source: "https://swagger.io/specification/v2/",
         summary: "a `$ref` that cannot be resolved, or a structure of the wrong type",
     };
 }

@@ -17,6 +17,7 @@ crate::declare_rule! {
         id: "invalid-utf8",
         severity: Error,
         scope: File,
+        source: "https://www.rfc-editor.org/rfc/rfc8259#section-8.1",
         summary: "file contains bytes that are not valid UTF-8",
     };
 }

@@ -28,7 +28,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "known-issues-substantive",
         severity: Info,
-        scope: File,
+        scope: Connector,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/telemetry",
         summary: "the Known Issues section says something",
     };
 }

@@ -39,6 +39,7 @@ crate::declare_rule! {
         id: "limits",
         severity: Info,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "very many operations or very deep schemas",
     };
 }

@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "mime-type-supported",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`consumes`/`produces` media types must be ones Power Platform supports",
     };
 }

@@ -33,6 +33,7 @@ crate::declare_rule! {
         id: "missing-error-responses",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/coding-standards",
         summary: "operation documents no 4xx or no 5xx response",
     };
 }

@@ -29,6 +29,7 @@ crate::declare_rule! {
         id: "no-unknown-properties",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "keys outside the Swagger 2.0 grammar must be `x-` extensions",
     };
 }

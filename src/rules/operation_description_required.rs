@@ -30,6 +30,7 @@ crate::declare_rule! {
         severity: Error,
         scope: Definition,
         custom: Warning,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-operation-and-parameter-summaries-and-descriptions",
         summary: "every operation has a `description`",
     };
 }

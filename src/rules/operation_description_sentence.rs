@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "operation-description-sentence",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-operation-and-parameter-summaries-and-descriptions",
         summary: "operation `description` does not end like a sentence",
     };
 }

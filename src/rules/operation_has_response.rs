@@ -29,6 +29,7 @@ crate::declare_rule! {
         id: "operation-has-response",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "operations document responses, at least one of them 2xx",
     };
 }

@@ -29,6 +29,7 @@ crate::declare_rule! {
         id: "operation-id-chars",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`operationId` has characters other than letters, digits and `_`",
     };
 }

@@ -28,6 +28,7 @@ crate::declare_rule! {
         id: "operation-id-max-length",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`operationId` is longer than 80 characters",
     };
 }

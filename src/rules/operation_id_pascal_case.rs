@@ -29,6 +29,7 @@ crate::declare_rule! {
         id: "operation-id-pascal-case",
         severity: Info,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/coding-standards",
         summary: "`operationId` in PascalCase (a `_V2` suffix is fine)",
     };
 }

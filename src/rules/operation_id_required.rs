@@ -26,6 +26,7 @@ crate::declare_rule! {
         id: "operation-id-required",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "every operation needs an `operationId`",
     };
 }

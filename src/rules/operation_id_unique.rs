@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "operation-id-unique",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`operationId`s must be unique, also ignoring case",
     };
 }

@@ -31,6 +31,7 @@ crate::declare_rule! {
         severity: Error,
         scope: Definition,
         custom: Warning,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-operation-and-parameter-summaries-and-descriptions",
         summary: "operation `summary` is longer than 80 characters",
     };
 }

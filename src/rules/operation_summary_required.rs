@@ -26,6 +26,7 @@ crate::declare_rule! {
         id: "operation-summary-required",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-operation-and-parameter-summaries-and-descriptions",
         summary: "every operation needs a `summary`, its name in the designer",
     };
 }

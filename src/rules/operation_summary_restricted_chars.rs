@@ -27,6 +27,7 @@ crate::declare_rule! {
         id: "operation-summary-restricted-chars",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "operation `summary` contains one of `/ \\ < > * % & ?`",
     };
 }

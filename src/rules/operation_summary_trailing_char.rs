@@ -28,6 +28,7 @@ crate::declare_rule! {
         id: "operation-summary-trailing-char",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/connector-string-guidance",
         summary: "operation `summary` ends with punctuation or space",
     };
 }

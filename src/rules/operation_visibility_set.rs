@@ -28,6 +28,7 @@ crate::declare_rule! {
         id: "operation-visibility-set",
         severity: Info,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "operations set `x-ms-visibility`",
     };
 }

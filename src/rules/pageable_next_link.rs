@@ -33,6 +33,7 @@ crate::declare_rule! {
         id: "pageable-next-link",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`x-ms-pageable.nextLinkName` is `nextLink` or `@odata.nextLink`",
     };
 }

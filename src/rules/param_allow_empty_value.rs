@@ -30,6 +30,7 @@ crate::declare_rule! {
         id: "param-allow-empty-value",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`allowEmptyValue` only on query and formData parameters",
     };
 }

@@ -33,6 +33,7 @@ crate::declare_rule! {
         id: "param-body-schema",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "body parameters have a `schema` and nothing else does",
     };
 }

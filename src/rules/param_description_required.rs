@@ -41,6 +41,7 @@ crate::declare_rule! {
         severity: Error,
         scope: Definition,
         custom: Warning,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/pull/4160",
         summary: "a visible parameter has no `description` (its tooltip)",
     };
 }

@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "param-file-formdata",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "files only as formData or a whole binary body",
     };
 }

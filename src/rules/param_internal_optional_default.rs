@@ -33,6 +33,7 @@ crate::declare_rule! {
         id: "param-internal-optional-default",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "an internal field with a `default` must be `required` to be sent",
     };
 }

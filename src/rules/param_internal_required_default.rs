@@ -34,6 +34,7 @@ crate::declare_rule! {
         id: "param-internal-required-default",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions",
         summary: "internal and required parameters need a `default`",
     };
 }

@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "param-name-ambiguous",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "a parameter has the name of a body property",
     };
 }

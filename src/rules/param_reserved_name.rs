@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "param-reserved-name",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "no parameter named `connectionId`",
     };
 }

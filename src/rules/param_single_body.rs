@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "param-single-body",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "at most one body parameter, and never body with formData",
     };
 }

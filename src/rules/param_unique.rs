@@ -32,6 +32,7 @@ crate::declare_rule! {
         id: "param-unique",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "no parameter twice (same name and location) in one list",
     };
 }

@@ -34,6 +34,7 @@ crate::declare_rule! {
         id: "param-x-ms-summary-max-length",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-operation-and-parameter-summaries-and-descriptions",
         summary: "`x-ms-summary` is longer than 80 characters",
     };
 }

@@ -39,6 +39,7 @@ crate::declare_rule! {
         severity: Error,
         scope: Definition,
         custom: Warning,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/pull/1003",
         summary: "a parameter makers fill in has no `x-ms-summary` (its label)",
     };
 }

@@ -32,6 +32,7 @@ crate::declare_rule! {
         id: "path-param-in-template",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "path parameters and path template variables match",
     };
 }

@@ -30,6 +30,7 @@ crate::declare_rule! {
         id: "path-param-required",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "path parameters are `required: true`",
     };
 }

@@ -40,6 +40,7 @@ crate::declare_rule! {
         id: "path-partial-duplicate",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "two paths of one method can match the same request",
     };
 }

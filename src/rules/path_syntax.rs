@@ -34,6 +34,7 @@ crate::declare_rule! {
         id: "path-syntax",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "paths start with `/` and hold no query, fragment, `*` or malformed template",
     };
 }

@@ -38,6 +38,7 @@ crate::declare_rule! {
         id: "path-unique",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "no two paths are the same ignoring case and variable names",
     };
 }

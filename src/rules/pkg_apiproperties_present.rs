@@ -22,8 +22,9 @@ crate::declare_rule! {
     pub static RULE = {
         id: "pkg-apiproperties-present",
         severity: Error,
-        scope: File,
+        scope: Connector,
         custom: Warning,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/README.md",
         summary: "the connector folder has no `apiProperties.json`",
     };
 }

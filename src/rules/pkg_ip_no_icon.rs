@@ -20,7 +20,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "pkg-ip-no-icon",
         severity: Error,
-        scope: File,
+        scope: Connector,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/.github/pull_request_template.md",
         summary: "an independent-publisher connector folder contains an icon",
     };
 }

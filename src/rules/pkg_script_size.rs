@@ -21,7 +21,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "pkg-script-size",
         severity: Error,
-        scope: File,
+        scope: Connector,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/write-code",
         summary: "`script.csx` is larger than 1 MB",
     };
 }

@@ -23,8 +23,9 @@ crate::declare_rule! {
     pub static RULE = {
         id: "pkg-swagger-present",
         severity: Error,
-        scope: File,
+        scope: Connector,
         custom: Warning,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/README.md",
         summary: "the connector folder has no `apiDefinition.swagger.json` under that exact name",
     };
 }

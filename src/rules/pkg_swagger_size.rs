@@ -23,7 +23,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "pkg-swagger-size",
         severity: Warning,
-        scope: File,
+        scope: Connector,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/define-openapi-definition",
         summary: "the definition is 1 MB or more when minified",
     };
 }

@@ -26,7 +26,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "readme-file-name",
         severity: Info,
-        scope: File,
+        scope: Connector,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/README.md",
         summary: "the readme is named `readme.md`",
     };
 }

@@ -26,7 +26,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "readme-heading-canonical",
         severity: Info,
-        scope: File,
+        scope: Connector,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/templates/certified-connectors/readme.md",
         summary: "template sections use the template's heading text",
     };
 }

@@ -30,7 +30,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "readme-ip-oauth-app-steps",
         severity: Error,
-        scope: File,
+        scope: Connector,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/README.md",
         summary: "an independent-publisher OAuth connector documents the app registration",
     };
 }

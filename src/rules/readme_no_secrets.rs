@@ -24,7 +24,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "readme-no-secrets",
         severity: Warning,
-        scope: File,
+        scope: Connector,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/README.md",
         summary: "no keys or tokens in the readme",
     };
 }

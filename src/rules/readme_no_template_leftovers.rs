@@ -29,7 +29,8 @@ crate::declare_rule! {
     pub static RULE = {
         id: "readme-no-template-leftovers",
         severity: Error,
-        scope: File,
+        scope: Connector,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/templates/certified-connectors/readme.md",
         summary: "no text left over from the readme template",
     };
 }

@@ -30,6 +30,7 @@ crate::declare_rule! {
         id: "readme-operations-match-swagger",
         severity: Info,
         scope: File,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/templates/certified-connectors/readme.md",
         summary: "the readme's Supported Operations match the definition",
     };
 }

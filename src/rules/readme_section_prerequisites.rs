@@ -28,8 +28,9 @@ crate::declare_rule! {
     pub static RULE = {
         id: "readme-section-prerequisites",
         severity: Warning,
-        scope: File,
+        scope: Connector,
         custom: Info,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/templates/certified-connectors/readme.md",
         summary: "the readme has a `## Prerequisites` section",
     };
 }

@@ -31,8 +31,9 @@ crate::declare_rule! {
     pub static RULE = {
         id: "readme-title-h1",
         severity: Warning,
-        scope: File,
+        scope: Connector,
         custom: Info,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/templates/certified-connectors/readme.md",
         summary: "the readme starts with `# Title` and a description paragraph",
     };
 }

@@ -37,6 +37,7 @@ crate::declare_rule! {
         id: "ref-valid",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`$ref`s point to the right section, not to another `$ref`, and stand alone",
     };
 }

@@ -29,6 +29,7 @@ crate::declare_rule! {
         id: "response-code-valid",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "response keys are HTTP status codes or `default`",
     };
 }

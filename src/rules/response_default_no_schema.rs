@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "response-default-no-schema",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-exact-operation-responses",
         summary: "the `default` response has a `schema`",
     };
 }

@@ -33,6 +33,7 @@ crate::declare_rule! {
         id: "response-properties-documented",
         severity: Info,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/connector-string-guidance",
         summary: "response properties have `x-ms-summary` and `description`",
     };
 }

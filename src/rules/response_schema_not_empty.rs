@@ -32,6 +32,7 @@ crate::declare_rule! {
         id: "response-schema-not-empty",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-exact-operation-responses",
         summary: "a success response has an empty schema",
     };
 }

@@ -33,6 +33,7 @@ crate::declare_rule! {
         id: "response-schema-present",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-exact-operation-responses",
         summary: "the success response of an action has no `schema`",
     };
 }

@@ -29,6 +29,7 @@ crate::declare_rule! {
         id: "response-single-schema",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "more than one success response has a schema",
     };
 }

@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "reuse-definitions",
         severity: Info,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/coding-standards",
         summary: "a schema repeated inline in several places",
     };
 }

@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "reuse-parameters",
         severity: Info,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/coding-standards",
         summary: "a parameter repeated inline in several operations",
     };
 }

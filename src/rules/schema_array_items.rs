@@ -27,6 +27,7 @@ crate::declare_rule! {
         id: "schema-array-items",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`type: array` needs `items`",
     };
 }

@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "schema-constraints",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "validation keywords that no value can satisfy",
     };
 }

@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "schema-discriminator",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`discriminator` names a required string property",
     };
 }

@@ -36,6 +36,7 @@ crate::declare_rule! {
         id: "schema-enum",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`enum` values and `default` match the type, without repeats",
     };
 }

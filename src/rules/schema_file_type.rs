@@ -30,6 +30,7 @@ crate::declare_rule! {
         id: "schema-file-type",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`type: file` only at the root of a response schema",
     };
 }

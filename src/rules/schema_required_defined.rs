@@ -33,6 +33,7 @@ crate::declare_rule! {
         id: "schema-required-defined",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`required` names defined properties of an object schema",
     };
 }

@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "schema-type-format",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`type` is known and `format` goes with it",
     };
 }

@@ -26,6 +26,7 @@ crate::declare_rule! {
         id: "schemes-valid",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`schemes` must list only `http` and `https`",
     };
 }

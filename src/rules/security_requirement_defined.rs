@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "security-requirement-defined",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`security` names defined schemes with valid scopes; schemes are complete",
     };
 }

@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "status-not-ahead-of-connector",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "no `Production` operation in a `Preview` connector",
     };
 }

@@ -29,6 +29,7 @@ crate::declare_rule! {
         id: "summary-charset",
         severity: Info,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-operation-and-parameter-summaries-and-descriptions",
         summary: "summaries use only letters, digits, spaces and parentheses",
     };
 }

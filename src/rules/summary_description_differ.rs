@@ -30,6 +30,7 @@ crate::declare_rule! {
         id: "summary-description-differ",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/connector-string-guidance",
         summary: "operation `description` repeats the `summary`",
     };
 }

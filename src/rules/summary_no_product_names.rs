@@ -32,6 +32,7 @@ crate::declare_rule! {
         id: "summary-no-product-names",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-operation-and-parameter-summaries-and-descriptions",
         summary: "summaries and descriptions name a Power Platform product",
     };
 }

@@ -29,6 +29,7 @@ crate::declare_rule! {
         id: "summary-sentence-case",
         severity: Info,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions",
         summary: "operation summaries in sentence case",
     };
 }

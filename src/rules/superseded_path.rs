@@ -38,6 +38,7 @@ crate::declare_rule! {
         id: "superseded-path",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/operational-versioning",
         summary: "operation is not deprecated although a newer version of it exists",
     };
 }

@@ -15,6 +15,7 @@ crate::declare_rule! {
         id: "suppression-invalid",
         severity: Error,
         scope: File,
+        source: "https://swagger.io/specification/v2/",
         summary: "an `x-connlint-ignore` entry without a known rule or a reason",
     };
 }

@@ -12,6 +12,7 @@ crate::declare_rule! {
         id: "suppression-unused",
         severity: Warning,
         scope: File,
+        source: "https://swagger.io/specification/v2/",
         summary: "an `x-connlint-ignore` entry that matched no finding",
     };
 }

@@ -26,6 +26,7 @@ crate::declare_rule! {
         severity: Error,
         scope: Definition,
         custom: Warning,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "connectors are Swagger 2.0 documents, not OpenAPI 3",
     };
 }

@@ -24,6 +24,7 @@ crate::declare_rule! {
         id: "tags-unique",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "each tag is declared once",
     };
 }

@@ -26,6 +26,7 @@ crate::declare_rule! {
         id: "trigger-summary-when",
         severity: Info,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/connector-string-guidance",
         summary: "trigger summaries start with \"When\"",
     };
 }

@@ -25,6 +25,7 @@ crate::declare_rule! {
         id: "undocumented-error-status",
         severity: Warning,
         scope: Statistics,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/telemetry#error-codes",
         summary: "an operation returned an error status its responses do not document",
     };
 }

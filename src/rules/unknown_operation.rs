@@ -23,6 +23,7 @@ crate::declare_rule! {
         id: "unknown-operation",
         severity: Warning,
         scope: Statistics,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/telemetry",
         summary: "traffic for an operationId, method or path the definition does not have",
     };
 }

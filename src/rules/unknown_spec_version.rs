@@ -24,6 +24,7 @@ crate::declare_rule! {
         id: "unknown-spec-version",
         severity: Error,
         scope: Definition,
+        source: "https://swagger.io/specification/v2/",
         summary: "definition declares neither `swagger: \"2.0\"` nor `openapi: 3.x`",
     };
 }

@@ -20,6 +20,7 @@ crate::declare_rule! {
         id: "unused-operation",
         severity: Info,
         scope: Statistics,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/telemetry",
         summary: "an operation received no calls in the statistics window",
     };
 }

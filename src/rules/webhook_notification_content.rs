@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "webhook-notification-content",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "a webhook trigger describes its payload in `x-ms-notification-content`",
     };
 }

@@ -48,6 +48,7 @@ crate::declare_rule! {
         id: "webhook-notification-url",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "a webhook trigger has an internal, required string `x-ms-notification-url` property",
     };
 }

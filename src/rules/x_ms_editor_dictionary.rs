@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "x-ms-editor-dictionary",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`x-ms-editor: dictionary` only on objects with `additionalProperties`",
     };
 }

@@ -33,6 +33,7 @@ crate::declare_rule! {
         id: "x-ms-notification-usage",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`x-ms-notification` only on triggers, pointing to a webhook",
     };
 }

@@ -33,6 +33,7 @@ crate::declare_rule! {
         id: "x-ms-summary-title-case",
         severity: Info,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions",
         summary: "`x-ms-summary` labels in Title Case",
     };
 }

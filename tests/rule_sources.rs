@@ -1,0 +1,93 @@
+//! Every rule says where its requirement comes from (`source`), and the rules that look at
+//! the connector folder (files, apiProperties.json, readme.md, intro.md) have the
+//! `connector` scope. Checked on `connlint rules --format json`, as a user sees it.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+/// `connlint rules --format json`, parsed.
+fn rules_json() -> Vec<Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_connlint"))
+        .args(["rules", "--format", "json"])
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("connlint runs");
+    assert!(
+        out.status.success(),
+        "connlint rules failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not one JSON document: {e}\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
+    v.as_array().expect("a JSON array of rules").clone()
+}
+
+fn id(rule: &Value) -> &str {
+    rule["id"].as_str().expect("every rule has an id")
+}
+
+/// The rules run once per connector folder: the package, apiProperties.json and
+/// readme/intro rules. `apiprops-policy-template` and `readme-operations-match-swagger`
+/// share the prefixes but compare those files with a definition, so they run per definition.
+fn is_connector_rule(id: &str) -> bool {
+    const PER_DEFINITION: [&str; 2] = [
+        "apiprops-policy-template",
+        "readme-operations-match-swagger",
+    ];
+    let by_prefix = ["pkg-", "apiprops-", "readme-", "intro-"]
+        .iter()
+        .any(|p| id.starts_with(p));
+    (by_prefix || id == "known-issues-substantive") && !PER_DEFINITION.contains(&id)
+}
+
+#[test]
+fn every_rule_has_an_https_source() {
+    let rules = rules_json();
+    assert!(rules.len() > 100, "only {} rules listed", rules.len());
+    let missing: Vec<String> = rules
+        .iter()
+        .filter_map(|r| match r["source"].as_str() {
+            Some(s) if s.starts_with("https://") && !s.contains(char::is_whitespace) => None,
+            other => Some(format!("{}: {other:?}", id(r))),
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without an https source:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn connector_rules_have_the_connector_scope() {
+    let rules = rules_json();
+    let connector: Vec<&Value> = rules.iter().filter(|r| is_connector_rule(id(r))).collect();
+    assert_eq!(
+        connector.len(),
+        28,
+        "connector rules: {:?}",
+        connector.iter().map(|r| id(r)).collect::<Vec<_>>()
+    );
+    for r in &connector {
+        assert_eq!(r["scope"], "connector", "{}", id(r));
+    }
+    // And nothing else claims the connector scope.
+    for r in &rules {
+        if r["scope"] == "connector" {
+            let id = id(r);
+            assert!(
+                id.starts_with("pkg-")
+                    || id.starts_with("apiprops-")
+                    || id.starts_with("readme-")
+                    || id.starts_with("intro-")
+                    || id == "known-issues-substantive",
+                "{id} has the connector scope but is not a package, apiProperties or readme rule"
+            );
+        }
+    }
+}
