@@ -104,6 +104,18 @@ pub struct CheckArgs {
     /// Record today's findings (by rule, file and JSON pointer, not line) into FILE and exit.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Apply the safe fixes of the reported findings to the files (minimal edits, atomic
+    /// writes), then report what remains.
+    #[arg(long, conflicts_with = "write_baseline")]
+    pub fix: bool,
+    /// With --fix: apply the unsafe fixes too (suggested texts, guessed key names).
+    /// Review them with --dry-run first.
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
+    /// With --fix: print the changes as a unified diff and write nothing; exit 1 when
+    /// there are changes to make.
+    #[arg(long, alias = "diff", requires = "fix")]
+    pub dry_run: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -357,6 +369,129 @@ fn print(text: &str) -> ExitStatus {
     }
 }
 
+/// The outcome of `check --fix`: the fixed text of every changed file.
+struct Fixed {
+    /// By path: the text on disk and the fixed text.
+    files: std::collections::BTreeMap<PathBuf, (std::sync::Arc<str>, String)>,
+    applied: usize,
+    refused: Vec<(PathBuf, String)>,
+    /// Fixes still pending after the last pass (they kept producing new changes).
+    unsettled: bool,
+}
+
+/// Lints, applies one pass of fixes in memory, and lints the fixed texts again, until no
+/// fix is left to apply. Writes nothing.
+fn fix_files(
+    connectors: &[discover::ConnectorFiles],
+    options: &LintOptions,
+    policy: &crate::policy::Policy,
+    selection: crate::fix::Selection,
+) -> Fixed {
+    let mut fixed = Fixed {
+        files: Default::default(),
+        applied: 0,
+        refused: Vec::new(),
+        unsettled: true,
+    };
+    let mut overlay = std::sync::Arc::new(std::collections::HashMap::new());
+    for _ in 0..crate::fix::MAX_PASSES {
+        let options = LintOptions {
+            keep_sources: true,
+            overlay: Some(overlay.clone()),
+            ..options.clone()
+        };
+        let mut checked = lint::lint_all(connectors, &options);
+        drop(options);
+        crate::policy::apply(&mut checked, policy);
+        let pass = crate::fix::pass(&checked, selection);
+        for (path, why) in pass.refused {
+            if !fixed.refused.iter().any(|(p, _)| *p == path) {
+                fixed.refused.push((path, why));
+            }
+        }
+        if pass.changed.is_empty() {
+            fixed.unsettled = false;
+            break;
+        }
+        let texts = std::sync::Arc::make_mut(&mut overlay);
+        for change in pass.changed {
+            fixed.applied += change.applied.len();
+            let entry = fixed
+                .files
+                .entry(change.path.clone())
+                .or_insert_with(|| (change.before.clone(), String::new()));
+            entry.1.clone_from(&change.after);
+            texts.insert(change.path, change.after);
+        }
+    }
+    fixed.files.retain(|_, (before, after)| **before != **after);
+    fixed
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn report_refused(fixed: &Fixed) {
+    for (path, why) in &fixed.refused {
+        eprintln!("connlint: {}: not fixed: {why}", path.display());
+    }
+    if fixed.unsettled {
+        eprintln!(
+            "connlint: warning: fixes were still changing the files after {} passes; run again and check the result",
+            crate::fix::MAX_PASSES
+        );
+    }
+}
+
+/// `--fix --dry-run`: the changes as a unified diff on standard output.
+fn show_fixes(fixed: &Fixed, quiet: bool) -> ExitStatus {
+    let mut diff = String::new();
+    for (path, (before, after)) in &fixed.files {
+        diff.push_str(&crate::fsutil::unified_diff(before, after, path, false));
+    }
+    if print(&diff) == ExitStatus::Error {
+        return ExitStatus::Error;
+    }
+    report_refused(fixed);
+    if !quiet {
+        eprintln!(
+            "connlint: would apply {} to {} (nothing written)",
+            plural(fixed.applied, "fix", "fixes"),
+            plural(fixed.files.len(), "file", "files")
+        );
+    }
+    if fixed.files.is_empty() {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Findings
+    }
+}
+
+/// `--fix`: writes every fixed file atomically.
+fn write_fixes(fixed: &Fixed, quiet: bool) -> ExitStatus {
+    let mut status = ExitStatus::Success;
+    let mut written = 0;
+    for (path, (_, after)) in &fixed.files {
+        match crate::fsutil::write_atomic(path, after.as_bytes()) {
+            Ok(()) => written += 1,
+            Err(e) => {
+                eprintln!("connlint: cannot write {}: {e}", path.display());
+                status = ExitStatus::Error;
+            }
+        }
+    }
+    report_refused(fixed);
+    if !quiet && (fixed.applied > 0 || written > 0) {
+        eprintln!(
+            "connlint: applied {} to {}",
+            plural(fixed.applied, "fix", "fixes"),
+            plural(written, "file", "files")
+        );
+    }
+    status
+}
+
 fn check(args: CheckArgs) -> ExitStatus {
     let start = Instant::now();
     let paths = if args.paths.is_empty() {
@@ -429,7 +564,24 @@ fn check(args: CheckArgs) -> ExitStatus {
         keep_sources: wants_pretty,
         keep_model: with_stats,
         profiles,
+        overlay: None,
     };
+    if args.fix {
+        let policy = crate::policy::Policy {
+            config: &config,
+            baseline: baseline.as_ref().map(|(b, p)| (b, p.clone())),
+        };
+        let selection = crate::fix::Selection {
+            unsafe_fixes: args.unsafe_fixes,
+        };
+        let fixed = fix_files(&connectors, &options, &policy, selection);
+        if args.dry_run {
+            return show_fixes(&fixed, args.quiet);
+        }
+        if write_fixes(&fixed, args.quiet) == ExitStatus::Error {
+            return ExitStatus::Error;
+        }
+    }
     let progress = Progress::new(connectors.len(), args.quiet);
     let mut checked: Vec<CheckedConnector> =
         lint::lint_all_with_progress(&connectors, &options, &|| progress.tick());
@@ -651,9 +803,8 @@ fn stats_command(args: StatsCommandArgs) -> ExitStatus {
     let checked = lint::lint_connector(
         connector,
         &LintOptions {
-            keep_sources: false,
             keep_model: true,
-            profiles: Vec::new(),
+            ..LintOptions::default()
         },
     );
     let report = match args.input.analyze(&checked) {

@@ -47,6 +47,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// A unified diff of two versions of a file, `a/PATH` against `b/PATH` (`/dev/null`
+/// for a new file), three lines of context.
+pub fn unified_diff(old: &str, new: &str, path: &Path, is_new: bool) -> String {
+    let a = if is_new {
+        "/dev/null".to_string()
+    } else {
+        format!("a/{}", path.display().to_string().trim_start_matches('/'))
+    };
+    let b = format!("b/{}", path.display().to_string().trim_start_matches('/'));
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&a, &b)
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

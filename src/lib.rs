@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod docgen;
+pub mod fix;
 pub mod fsutil;
 pub mod lint;
 pub mod model;

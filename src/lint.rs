@@ -128,6 +128,9 @@ pub struct LintOptions {
     pub keep_model: bool,
     /// Profiles set by configuration, by connector folder (detected from the folder otherwise).
     pub profiles: Vec<(PathBuf, rules::Profile)>,
+    /// Texts to read instead of the files on disk (`check --fix --dry-run` lints its
+    /// fixed texts without writing them).
+    pub overlay: Option<Arc<std::collections::HashMap<PathBuf, String>>>,
 }
 
 /// Lints many connectors in parallel, in a stable order.
@@ -163,8 +166,16 @@ struct LoadedFile {
     diagnostics: Vec<Diagnostic>,
 }
 
-fn load(path: &std::path::Path, kind: FileKind) -> LoadedFile {
-    let source = match SourceFile::read(path) {
+fn load(path: &std::path::Path, kind: FileKind, options: &LintOptions) -> LoadedFile {
+    let overlaid = options.overlay.as_ref().and_then(|o| o.get(path));
+    let read = match overlaid {
+        Some(text) => Ok(SourceFile::from_bytes(
+            path.to_path_buf(),
+            text.clone().into_bytes(),
+        )),
+        None => SourceFile::read(path),
+    };
+    let source = match read {
         Ok(s) => Arc::new(s),
         Err(e) => {
             return LoadedFile {
@@ -224,7 +235,10 @@ fn load(path: &std::path::Path, kind: FileKind) -> LoadedFile {
 /// Lints one connector: reads every file once, runs the rules, then resolves each
 /// diagnostic in the file it points into.
 pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> CheckedConnector {
-    let mut files: Vec<LoadedFile> = connector.files().map(|(p, k)| load(p, k)).collect();
+    let mut files: Vec<LoadedFile> = connector
+        .files()
+        .map(|(p, k)| load(p, k, options))
+        .collect();
     let index_of = |kind: FileKind| files.iter().position(|f| f.kind == kind);
     let definition_at = index_of(FileKind::Definition);
     let properties_at = index_of(FileKind::Properties);
@@ -491,6 +505,10 @@ pub struct Counts {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Findings with a safe fix (`connlint check --fix` applies them).
+    pub fixable: usize,
+    /// Findings with an unsafe fix (applied only with `--unsafe-fixes`).
+    pub unsafe_fixable: usize,
 }
 
 impl Counts {
@@ -514,6 +532,11 @@ impl Counts {
                     Severity::Error => c.errors += 1,
                     Severity::Warning => c.warnings += 1,
                     Severity::Info => c.infos += 1,
+                }
+                match f.diagnostic.fix.as_ref().map(|x| x.applicability) {
+                    Some(crate::diagnostic::Applicability::Safe) => c.fixable += 1,
+                    Some(crate::diagnostic::Applicability::Unsafe) => c.unsafe_fixable += 1,
+                    None => {}
                 }
             }
         }

@@ -332,8 +332,8 @@ fn check_and_diff_exit_codes() {
     assert!(
         diff.starts_with(&format!(
             "--- a/{}\n+++ b/{}\n@@",
-            path.display(),
-            path.display()
+            path.display().to_string().trim_start_matches('/'),
+            path.display().to_string().trim_start_matches('/')
         )),
         "{diff}"
     );

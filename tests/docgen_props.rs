@@ -375,7 +375,7 @@ proptest! {
         let edits: Vec<KeyEdit> = tooltips::suggest(&root, &def, None)
             .into_iter()
             .filter(|s| s.is_missing())
-            .map(|s| KeyEdit { pointer: s.pointer, key: s.key.to_string(), value: s.value, replace: false })
+            .map(|s| KeyEdit { pointer: s.pointer, key: s.key.to_string(), value: s.value.into(), replace: false })
             .collect();
         let splices = edit::plan(&text, &root, format, &edits).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
         prop_assert!(splices.iter().all(|s| s.remove == 0));

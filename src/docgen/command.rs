@@ -318,20 +318,6 @@ fn read_doc(path: &Path) -> Result<Option<String>> {
     }
 }
 
-fn unified_diff(old: &str, new: &str, path: &Path, is_new: bool) -> String {
-    let a = if is_new {
-        "/dev/null".to_string()
-    } else {
-        format!("a/{}", path.display())
-    };
-    let b = format!("b/{}", path.display());
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&a, &b)
-        .to_string()
-}
-
 /// Runs `connlint intro`.
 pub fn intro(args: IntroArgs) -> ExitStatus {
     match run_intro(&args) {
@@ -479,7 +465,7 @@ fn intro_one(
     }
     if args.diff || args.dry_run {
         if changed {
-            out(&unified_diff(
+            out(&crate::fsutil::unified_diff(
                 old_text,
                 &new_text,
                 &path,
@@ -616,7 +602,7 @@ fn tooltips_one(
         .map(|s| KeyEdit {
             pointer: s.pointer.clone(),
             key: s.key.to_string(),
-            value: s.value.clone(),
+            value: s.value.clone().into(),
             replace: !s.is_missing(),
         })
         .collect();
@@ -637,7 +623,7 @@ fn tooltips_one(
         edit::verify(&path, &loaded.root, &new_text, loaded.format, &edits)
             .map_err(|e| Failure(format!("{}: {e}; nothing was written", path.display())))?;
         if args.dry_run {
-            report.push_str(&unified_diff(text, &new_text, &path, false));
+            report.push_str(&crate::fsutil::unified_diff(text, &new_text, &path, false));
             report.push_str(&format!(
                 "would add or replace {} keys in {}\n",
                 edits.len(),

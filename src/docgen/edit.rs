@@ -11,7 +11,8 @@ use crate::syntax::{self, pointer, Format, Node, ProblemKind};
 pub struct KeyEdit {
     pub pointer: String,
     pub key: String,
-    pub value: String,
+    /// A scalar, written as JSON (which YAML also reads).
+    pub value: serde_json::Value,
     /// Replace the existing value of `key` instead of adding the key.
     pub replace: bool,
 }
@@ -49,6 +50,10 @@ fn err(pointer: &str, message: impl Into<String>) -> EditError {
 
 fn quoted(s: &str) -> String {
     serde_json::to_string(s).expect("strings always serialise")
+}
+
+fn literal(v: &serde_json::Value) -> String {
+    serde_json::to_string(v).expect("values always serialise")
 }
 
 /// Plans the splices for `edits`. Added keys of one object keep the order given.
@@ -111,7 +116,7 @@ pub fn plan(
             Splice {
                 at: span.start as usize,
                 remove: span.len(),
-                insert: quoted(&e.value),
+                insert: literal(&e.value),
             },
             0,
         ));
@@ -131,7 +136,7 @@ fn json_insert(text: &str, obj: &Node, adds: &[&KeyEdit]) -> Splice {
     let Some(last) = members.last() else {
         let inner: Vec<String> = adds
             .iter()
-            .map(|a| format!("{}: {}", quoted(&a.key), quoted(&a.value)))
+            .map(|a| format!("{}: {}", quoted(&a.key), literal(&a.value)))
             .collect();
         return Splice {
             at: obj.span.start as usize + 1,
@@ -166,7 +171,7 @@ fn json_insert(text: &str, obj: &Node, adds: &[&KeyEdit]) -> Splice {
         insert.push_str(&sep);
         insert.push_str(&quoted(&a.key));
         insert.push_str(&colon);
-        insert.push_str(&quoted(&a.value));
+        insert.push_str(&literal(&a.value));
     }
     Splice {
         at: last.value.span.end as usize,
@@ -184,7 +189,7 @@ fn yaml_insert(text: &str, obj: &Node, adds: &[&KeyEdit], ptr: &str) -> Result<S
         }
         let inner: Vec<String> = adds
             .iter()
-            .map(|a| format!("{}: {}", a.key, quoted(&a.value)))
+            .map(|a| format!("{}: {}", a.key, literal(&a.value)))
             .collect();
         return Ok(Splice {
             at: obj.span.start as usize + 1,
@@ -195,7 +200,7 @@ fn yaml_insert(text: &str, obj: &Node, adds: &[&KeyEdit], ptr: &str) -> Result<S
     if flow {
         let mut insert = String::new();
         for a in adds {
-            insert.push_str(&format!(", {}: {}", a.key, quoted(&a.value)));
+            insert.push_str(&format!(", {}: {}", a.key, literal(&a.value)));
         }
         return Ok(Splice {
             at: last.value.span.end as usize,
@@ -240,7 +245,7 @@ fn yaml_insert(text: &str, obj: &Node, adds: &[&KeyEdit], ptr: &str) -> Result<S
         insert.push_str(&indent);
         insert.push_str(&a.key);
         insert.push_str(": ");
-        insert.push_str(&quoted(&a.value));
+        insert.push_str(&literal(&a.value));
     }
     Ok(Splice {
         at: line_end,
@@ -297,7 +302,7 @@ pub fn verify(
             .pointer_mut(&e.pointer)
             .and_then(serde_json::Value::as_object_mut)
             .ok_or_else(|| err(&e.pointer, "no such object"))?;
-        target.insert(e.key.clone(), serde_json::Value::String(e.value.clone()));
+        target.insert(e.key.clone(), e.value.clone());
     }
     if new_root.to_value() != expected {
         return Err(err(

@@ -10,7 +10,7 @@ use miette::{
 };
 
 use super::Run;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::lint::{CheckedConnector, Finding};
 use crate::source::SourceFile;
 
@@ -111,11 +111,19 @@ impl miette::Diagnostic for Report<'_> {
         })
     }
     fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
-        self.finding
-            .diagnostic
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+        let d = &self.finding.diagnostic;
+        let fix = d.fix.as_ref().map(|f| match f.applicability {
+            Applicability::Safe => format!("fix: {} (connlint check --fix)", f.description),
+            Applicability::Unsafe => {
+                format!("suggested fix: {} (needs --unsafe-fixes)", f.description)
+            }
+        });
+        match (&d.help, fix) {
+            (Some(h), Some(f)) => Some(Box::new(format!("{h}\n{f}"))),
+            (Some(h), None) => Some(Box::new(h)),
+            (None, Some(f)) => Some(Box::new(f)),
+            (None, None) => None,
+        }
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.source.as_ref().map(|s| s as &dyn SourceCode)
@@ -209,6 +217,20 @@ pub fn render_summary(run: &Run) -> String {
             s,
             "; {} linted after recovering from syntax errors",
             plural(c.recovered_files, "file", "files")
+        );
+    }
+    if c.fixable > 0 {
+        let _ = write!(
+            s,
+            "; {} with a safe fix (connlint check --fix)",
+            plural(c.fixable, "finding", "findings")
+        );
+    }
+    if c.unsafe_fixable > 0 {
+        let _ = write!(
+            s,
+            "; {} with an unsafe fix (review with --fix --unsafe-fixes --dry-run)",
+            plural(c.unsafe_fixable, "finding", "findings")
         );
     }
     s.push('\n');

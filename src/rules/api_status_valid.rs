@@ -26,6 +26,7 @@ crate::declare_rule! {
         id: "api-status-valid",
         severity: Error,
         scope: Definition,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/apiDefinition.swagger.schema.json",
         summary: "`x-ms-api-annotation.status` is `Preview` or `Production`",
     };
 }

@@ -1,5 +1,5 @@
 use super::deprecation::{description_marks_deprecated, summary_says_deprecated};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::DefinitionContext;
 
 crate::declare_rule! {
@@ -32,6 +32,8 @@ crate::declare_rule! {
         id: "deprecated-marker-without-flag",
         severity: Warning,
         scope: Definition,
+        fix: Unsafe,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/deprecate-operation",
         summary: "text says deprecated but `deprecated` is not true",
     };
 }
@@ -62,7 +64,8 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             ))
             .at(op.pointer_to(at))
             .operation(op.operation_id.as_deref())
-            .help("add \"deprecated\": true so the designer stops offering it (existing flows keep working); if it is not deprecated, reword the text"),
+            .help("add \"deprecated\": true so the designer stops offering it (existing flows keep working); if it is not deprecated, reword the text")
+            .fix(ctx.add_key_fix(&op.pointer, "deprecated", true, Applicability::Unsafe)),
         );
     }
 }

@@ -1,5 +1,5 @@
 use super::deprecation::{successor, summary_says_deprecated};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::rules::DefinitionContext;
 
 crate::declare_rule! {
@@ -45,9 +45,47 @@ crate::declare_rule! {
         id: "deprecated-operation",
         severity: Info,
         scope: Definition,
+        fix: Safe,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/deprecate-operation",
         summary: "deprecated operation; a warning when it lacks the (deprecated) marker or a successor",
     };
+}
+
+/// Appends the `(deprecated)` marker to the texts that lack it, the way Microsoft's
+/// example does: `Get rows (deprecated)`, `This operation gets rows (deprecated).`
+fn marker_fix(
+    ctx: &DefinitionContext,
+    op: &crate::model::Operation,
+    unmarked: &[&str],
+) -> Option<Fix> {
+    let mut edits = Vec::new();
+    for key in unmarked {
+        let text = match *key {
+            "summary" => op.summary.as_deref(),
+            _ => op.description.as_deref(),
+        }?;
+        let body = text.trim_end();
+        let marked = match body.strip_suffix('.') {
+            Some(sentence) => format!("{} (deprecated).", sentence.trim_end()),
+            None if body.is_empty() => return None,
+            None => format!("{body} (deprecated)"),
+        };
+        // A marker that makes the summary too long would trade a warning for an error.
+        if *key == "summary" && marked.chars().count() > super::operation_summary_max_length::MAX {
+            return None;
+        }
+        let fix = ctx.replace_string_fix(&op.pointer_to(key), &marked, Applicability::Safe)?;
+        edits.extend(fix.edits);
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(|e| e.span.start);
+    Some(Fix {
+        description: format!("append \"(deprecated)\" to the {}", unmarked.join(" and ")),
+        applicability: Applicability::Safe,
+        edits,
+    })
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
@@ -103,7 +141,8 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
         let mut d = RULE
             .diagnostic(message)
             .at(op.pointer_to("deprecated"))
-            .operation(op.operation_id.as_deref());
+            .operation(op.operation_id.as_deref())
+            .fix(marker_fix(ctx, op, &unmarked));
         d.severity = severity;
         d = d.help(if help.is_empty() {
             "nothing to fix: existing flows keep working; remove the operation only once nothing calls it (`connlint check --stats` shows its traffic)".to_string()

@@ -1,6 +1,6 @@
 use super::extensions::{known_ignoring_case, placement, suggest};
 use super::swagger::is_swagger2;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
 
@@ -38,6 +38,8 @@ crate::declare_rule! {
         id: "extension-name-known",
         severity: Warning,
         scope: Definition,
+        fix: Safe,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/apiDefinition.swagger.schema.json",
         summary: "unknown or misspelt `x-ms-*` extension",
     };
 }
@@ -61,18 +63,24 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             let at = join(&walk.pointer(obj), key);
             if lower.starts_with("x-ms") {
                 if let Some(k) = known_ignoring_case(key) {
+                    // Only the case differs: the intent is certain.
+                    let fix = ctx.rename_key_fix(&at, k, Applicability::Safe);
                     out.push(
                         RULE.diagnostic(format!("`{key}` should be written `{k}`"))
                             .at(at)
-                            .help(format!("extension names are case-sensitive: write `{k}`")),
+                            .help(format!("extension names are case-sensitive: write `{k}`"))
+                            .fix(fix),
                     );
                 } else if let Some(k) = suggest(key) {
+                    // A guess: applied only when asked (--unsafe-fixes).
+                    let fix = ctx.rename_key_fix(&at, k, Applicability::Unsafe);
                     out.push(
                         RULE.diagnostic(format!("unknown extension `{key}`; did you mean `{k}`?"))
                             .at(at)
                             .help(format!(
                                 "rename the key to `{k}`; the platform ignores unknown extensions"
-                            )),
+                            ))
+                            .fix(fix),
                     );
                 } else {
                     out.push(
@@ -87,12 +95,14 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 .flatten()
                 .filter(|k| crate::cli::edit_distance(&lower, k) <= 2)
             {
+                let fix = ctx.rename_key_fix(&at, k, Applicability::Unsafe);
                 out.push(
                     RULE.diagnostic(format!("`{key}` looks like a misspelt `{k}`"))
                         .at(at)
                         .help(format!(
                             "rename the key to `{k}`; the platform ignores unknown extensions"
-                        )),
+                        ))
+                        .fix(fix),
                 );
             }
         }

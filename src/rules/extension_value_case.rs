@@ -1,5 +1,5 @@
 use super::swagger::is_swagger2;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::DefinitionContext;
 
 crate::declare_rule! {
@@ -30,11 +30,19 @@ crate::declare_rule! {
         id: "extension-value-case",
         severity: Warning,
         scope: Definition,
+        fix: Safe,
+        source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/apiDefinition.swagger.schema.json",
         summary: "`x-ms-visibility` and `status` values in canonical case",
     };
 }
 
-fn report(value: &str, canonical: &[&str], at: String, out: &mut Vec<Diagnostic>) {
+fn report(
+    ctx: &DefinitionContext,
+    value: &str,
+    canonical: &[&str],
+    at: String,
+    out: &mut Vec<Diagnostic>,
+) {
     if canonical.contains(&value) {
         return;
     }
@@ -42,10 +50,12 @@ fn report(value: &str, canonical: &[&str], at: String, out: &mut Vec<Diagnostic>
         .iter()
         .find(|c| c.eq_ignore_ascii_case(value.trim()))
     {
+        let fix = ctx.replace_string_fix(&at, c, Applicability::Safe);
         out.push(
             RULE.diagnostic(format!("`{value}` should be written `{c}`"))
                 .at(at)
-                .help(format!("write \"{c}\"")),
+                .help(format!("write \"{c}\""))
+                .fix(fix),
         );
     }
 }
@@ -58,7 +68,13 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             let value =
                 crate::syntax::pointer::resolve(ctx.root, &e.pointer).and_then(|t| t.node.as_str());
             if let Some(v) = value {
-                report(v, &super::visibility_value::VALUES, e.pointer.clone(), out);
+                report(
+                    ctx,
+                    v,
+                    &super::visibility_value::VALUES,
+                    e.pointer.clone(),
+                    out,
+                );
             }
         }
     }
@@ -69,6 +85,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
         .and_then(|a| a.get_str("status"))
     {
         report(
+            ctx,
             s,
             &["Preview", "Production"],
             "/info/x-ms-api-annotation/status".into(),
@@ -79,6 +96,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
         if let Some(a) = &op.annotation {
             if let Some(s) = &a.status {
                 report(
+                    ctx,
                     s,
                     &["Preview", "Production"],
                     format!("{}/status", a.pointer),

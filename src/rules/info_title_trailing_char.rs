@@ -25,6 +25,8 @@ crate::declare_rule! {
         id: "info-title-trailing-char",
         severity: Error,
         scope: Definition,
+        fix: Safe,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#give-your-connector-a-title",
         summary: "`info.title` ends with punctuation or space",
     };
 }
@@ -43,10 +45,12 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             '\t' => "a tab".to_string(),
             c => format!("`{c}`"),
         };
+        let fix = ctx.trailing_char_fix("/info/title", title);
         out.push(
             RULE.diagnostic(format!("the title `{}` ends with {shown}", title.trim_end()))
                 .at("/info/title")
-                .help("end the title with a letter, a digit or `)`: remove trailing spaces, line breaks and punctuation"),
+                .help("end the title with a letter, a digit or `)`: remove trailing spaces, line breaks and punctuation")
+                .fix(fix),
         );
     }
 }

@@ -5,8 +5,9 @@
 //! blocks under `## Example` must trigger the rule and those under `## Use instead` must
 //! not; a test runs them.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::model::{Definition, Operation};
+use crate::source::Span;
 use crate::syntax::Node;
 
 /// What a rule is, independent of any run.
@@ -173,32 +174,126 @@ impl DefinitionContext<'_> {
         &self,
         pointer: &str,
         key: &str,
-        value: &str,
-        applicability: crate::diagnostic::Applicability,
-    ) -> Option<crate::diagnostic::Fix> {
+        value: impl Into<serde_json::Value>,
+        applicability: Applicability,
+    ) -> Option<Fix> {
+        let value = value.into();
+        let description = format!(
+            "add {}: {}",
+            serde_json::to_string(key).ok()?,
+            serde_json::to_string(&value).ok()?
+        );
         let edit = crate::docgen::edit::KeyEdit {
             pointer: pointer.to_string(),
             key: key.to_string(),
-            value: value.to_string(),
+            value,
             replace: false,
         };
         let splices = crate::docgen::edit::plan(self.text, self.root, self.format, &[edit]).ok()?;
-        Some(crate::diagnostic::Fix {
-            description: format!(
-                "add {}: {}",
-                serde_json::to_string(key).ok()?,
-                serde_json::to_string(value).ok()?
-            ),
+        Some(Fix {
+            description,
             applicability,
             edits: splices
                 .into_iter()
-                .map(|s| crate::diagnostic::TextEdit {
-                    span: crate::source::Span::new(s.at, s.at + s.remove),
+                .map(|s| TextEdit {
+                    span: Span::new(s.at, s.at + s.remove),
                     insert: s.insert,
                 })
                 .collect(),
         })
     }
+
+    /// A fix that replaces the string at `pointer` with `value`, quoted the way the old
+    /// one was. `None` when there is no string there or it is a multi-line YAML scalar.
+    pub fn replace_string_fix(
+        &self,
+        pointer: &str,
+        value: &str,
+        applicability: Applicability,
+    ) -> Option<Fix> {
+        let node = crate::syntax::pointer::resolve(self.root, pointer)?.node;
+        node.as_str()?;
+        let edit = self.scalar_edit(node.span, value)?;
+        Some(Fix {
+            description: format!("write {}", serde_json::to_string(value).ok()?),
+            applicability,
+            edits: vec![edit],
+        })
+    }
+
+    /// A fix that renames the key of the member at `pointer` to `key`. `None` when the
+    /// object already has that key.
+    pub fn rename_key_fix(
+        &self,
+        pointer: &str,
+        key: &str,
+        applicability: Applicability,
+    ) -> Option<Fix> {
+        let (parent, _) = pointer.rsplit_once('/')?;
+        let parent = crate::syntax::pointer::resolve(self.root, parent)?.node;
+        if parent.member(key).is_some() {
+            return None;
+        }
+        let key_span = crate::syntax::pointer::resolve(self.root, pointer)?.key_span?;
+        let edit = self.scalar_edit(key_span, key)?;
+        Some(Fix {
+            description: format!("rename the key to {}", serde_json::to_string(key).ok()?),
+            applicability,
+            edits: vec![edit],
+        })
+    }
+
+    /// A fix for a text that must end with a letter, a digit or `)`: removing trailing
+    /// white space is safe (nobody means it); removing punctuation (`Contoso Inc.`) may
+    /// change what the text says, so that fix is unsafe.
+    pub fn trailing_char_fix(&self, pointer: &str, text: &str) -> Option<Fix> {
+        let ends_well = |t: &str| t.ends_with(|c: char| c.is_alphanumeric() || c == ')');
+        let trimmed = text.trim_end();
+        if ends_well(trimmed) {
+            return self.replace_string_fix(pointer, trimmed, Applicability::Safe);
+        }
+        let bare = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+        if bare.is_empty() {
+            return None;
+        }
+        self.replace_string_fix(pointer, bare, Applicability::Unsafe)
+    }
+
+    /// Replaces the scalar (a string or a key) written at `span` with `value`, keeping
+    /// its quoting: JSON always quotes; YAML keeps plain, single or double quotes.
+    fn scalar_edit(&self, span: Span, value: &str) -> Option<TextEdit> {
+        let old = self.text.get(span.range())?;
+        let quoted = serde_json::to_string(value).ok()?;
+        let insert = match self.format {
+            crate::syntax::Format::Json => quoted,
+            crate::syntax::Format::Yaml => {
+                if old.contains('\n') || old.starts_with(['|', '>']) {
+                    return None;
+                }
+                if old.starts_with('\'') {
+                    format!("'{}'", value.replace('\'', "''"))
+                } else if !old.starts_with('"') && yaml_plain_ok(value) {
+                    value.to_string()
+                } else {
+                    quoted
+                }
+            }
+        };
+        Some(TextEdit { span, insert })
+    }
+}
+
+/// Whether `value` can be written as a plain YAML scalar and read back as the same string.
+fn yaml_plain_ok(value: &str) -> bool {
+    let first_ok = value.chars().next().is_some_and(|c| c.is_alphabetic());
+    let chars_ok = value
+        .chars()
+        .all(|c| c.is_alphanumeric() || " -_.()/".contains(c));
+    let reserved = matches!(
+        value.to_ascii_lowercase().as_str(),
+        "y" | "n" | "yes" | "no" | "true" | "false" | "on" | "off" | "null"
+    );
+    first_ok && chars_ok && !reserved && !value.ends_with(' ') && !value.contains(" #")
 }
 
 impl<'a> DefinitionContext<'a> {

@@ -28,6 +28,7 @@ crate::declare_rule! {
         id: "operation-summary-trailing-char",
         severity: Error,
         scope: Definition,
+        fix: Safe,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/connector-string-guidance",
         summary: "operation `summary` ends with punctuation or space",
     };
@@ -55,6 +56,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 s.trim_end(),
                 op.name()
             ))
+            .fix(ctx.trailing_char_fix(&op.pointer_to("summary"), s))
             .at(op.pointer_to("summary"))
             .operation(op.operation_id.as_deref())
             .help("end the summary with a letter, a digit or `)`: remove the trailing punctuation or space"),

@@ -41,6 +41,7 @@ crate::declare_rule! {
         severity: Error,
         scope: Definition,
         custom: Warning,
+        fix: Unsafe,
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/4160",
         summary: "a visible parameter has no `description` (its tooltip)",
     };
@@ -80,7 +81,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                             "add \"description\": {} (the tooltip makers see); `connlint tooltips --write` adds the suggestions for the whole file",
                             serde_json::to_string(&t).unwrap_or_default()
                         ))
-                        .fix(ctx.add_key_fix(&p.pointer, "description", &t, crate::diagnostic::Applicability::Unsafe));
+                        .fix(ctx.add_key_fix(&p.pointer, "description", t.as_str(), crate::diagnostic::Applicability::Unsafe));
                 }
                 None => {
                     d = d.help("add a \"description\": one full sentence saying what to enter, shown as the field's tooltip");

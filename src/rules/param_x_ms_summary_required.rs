@@ -39,6 +39,7 @@ crate::declare_rule! {
         severity: Error,
         scope: Definition,
         custom: Warning,
+        fix: Unsafe,
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/1003",
         summary: "a parameter makers fill in has no `x-ms-summary` (its label)",
     };
@@ -69,7 +70,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                     "add \"x-ms-summary\": {} (the label makers see); `connlint tooltips --write` adds the suggestions for the whole file",
                     serde_json::to_string(&label).unwrap_or_default()
                 ))
-                .fix(ctx.add_key_fix(&p.pointer, "x-ms-summary", &label, crate::diagnostic::Applicability::Unsafe)),
+                .fix(ctx.add_key_fix(&p.pointer, "x-ms-summary", label.as_str(), crate::diagnostic::Applicability::Unsafe)),
             );
         }
     }

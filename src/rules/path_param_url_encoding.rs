@@ -1,5 +1,5 @@
 use super::swagger::{is_swagger2, parameter_objects};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::DefinitionContext;
 
 crate::declare_rule! {
@@ -32,6 +32,8 @@ crate::declare_rule! {
         id: "path-param-url-encoding",
         severity: Warning,
         scope: Definition,
+        fix: Safe,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "path parameters declare `x-ms-url-encoding`",
     };
 }
@@ -50,8 +52,9 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 RULE.diagnostic(format!(
                     "path parameter `{name}` has no `x-ms-url-encoding`"
                 ))
-                .at(&obj_at)
-                .help("add \"x-ms-url-encoding\": \"single\" (or \"double\" if the service decodes twice)"),
+                .help("add \"x-ms-url-encoding\": \"single\" (or \"double\" if the service decodes twice)")
+                .fix(ctx.add_key_fix(&obj_at, "x-ms-url-encoding", "single", Applicability::Safe))
+                .at(obj_at),
             );
         }
     }

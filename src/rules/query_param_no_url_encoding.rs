@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "query-param-no-url-encoding",
         severity: Warning,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "no `x-ms-url-encoding` on query parameters",
     };
 }

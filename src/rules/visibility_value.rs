@@ -33,6 +33,7 @@ crate::declare_rule! {
         id: "visibility-value",
         severity: Error,
         scope: Definition,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions",
         summary: "`x-ms-visibility` is `important`, `advanced` or `internal`",
     };
 }

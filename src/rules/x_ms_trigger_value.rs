@@ -1,5 +1,5 @@
 use super::swagger::op_node;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::DefinitionContext;
 
 crate::declare_rule! {
@@ -31,6 +31,8 @@ crate::declare_rule! {
         id: "x-ms-trigger-value",
         severity: Error,
         scope: Definition,
+        fix: Safe,
+        source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions",
         summary: "`x-ms-trigger` is `single` or `batch`",
     };
 }
@@ -46,11 +48,23 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                     .as_str()
                     .map(|s| format!("`{s}`"))
                     .unwrap_or_else(|| t.type_name().to_string());
+                let at = op.pointer_to("x-ms-trigger");
+                // `Single` or ` batch `: the value meant is certain.
+                let fix = t
+                    .as_str()
+                    .map(str::trim)
+                    .and_then(|v| {
+                        ["single", "batch"]
+                            .into_iter()
+                            .find(|k| k.eq_ignore_ascii_case(v))
+                    })
+                    .and_then(|k| ctx.replace_string_fix(&at, k, Applicability::Safe));
                 out.push(
                     RULE.diagnostic(format!("`x-ms-trigger` of {} is {shown}", op.name()))
-                        .at(op.pointer_to("x-ms-trigger"))
+                        .at(at)
                         .operation(op.operation_id.as_deref())
-                        .help("write \"single\" (one run per item) or \"batch\" (one run per response)"),
+                        .help("write \"single\" (one run per item) or \"batch\" (one run per response)")
+                        .fix(fix),
                 );
             }
         }

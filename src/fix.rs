@@ -1,0 +1,276 @@
+//! `connlint check --fix`: applies the fixes that findings carry, as minimal text edits.
+//!
+//! A pass takes, file by file, the fixes of the findings the run reports (after
+//! configuration, suppressions and the baseline), in file order, skipping any fix that
+//! touches the bytes of one already taken. The fixed text must parse as well as the old
+//! one did, or the file is left alone. The caller lints again with the fixed texts and
+//! runs another pass, until nothing changes: a skipped fix gets its turn on a text that
+//! already carries its neighbour's change.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::diagnostic::{Applicability, Fix, TextEdit};
+use crate::lint::CheckedConnector;
+use crate::source::{Decoding, SourceFile};
+
+/// Passes before giving up on fixes that keep producing new fixes.
+pub const MAX_PASSES: usize = 10;
+
+/// Which fixes to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    /// Apply unsafe fixes too (`--unsafe-fixes`).
+    pub unsafe_fixes: bool,
+}
+
+impl Selection {
+    pub fn allows(self, fix: &Fix) -> bool {
+        fix.applicability == Applicability::Safe || self.unsafe_fixes
+    }
+}
+
+/// A fix applied to a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    pub rule: &'static str,
+    pub description: String,
+}
+
+/// A file changed by a pass.
+#[derive(Debug)]
+pub struct Changed {
+    pub path: PathBuf,
+    /// The text before this pass.
+    pub before: std::sync::Arc<str>,
+    pub after: String,
+    pub applied: Vec<Applied>,
+}
+
+/// What one pass found to do.
+#[derive(Debug, Default)]
+pub struct Pass {
+    pub changed: Vec<Changed>,
+    /// Fixes left for the next pass because they touch the same bytes as one taken.
+    pub deferred: usize,
+    /// Files left unchanged, with the reason (the fixed text would not parse, or the file
+    /// is not clean UTF-8 and rewriting it would change other bytes).
+    pub refused: Vec<(PathBuf, String)>,
+}
+
+/// Plans one pass over linted connectors (linted with `keep_sources`).
+pub fn pass(connectors: &[CheckedConnector], selection: Selection) -> Pass {
+    let mut out = Pass::default();
+    for c in connectors {
+        let mut by_file: BTreeMap<usize, Vec<(&'static str, &Fix)>> = BTreeMap::new();
+        for f in &c.findings {
+            if let (Some(file), Some(fix)) = (f.file, f.diagnostic.fix.as_ref()) {
+                if selection.allows(fix) && !fix.edits.is_empty() {
+                    by_file
+                        .entry(file)
+                        .or_default()
+                        .push((f.diagnostic.rule, fix));
+                }
+            }
+        }
+        for (index, mut fixes) in by_file {
+            let file = &c.files[index];
+            let Some(source) = file.source.as_ref() else {
+                continue;
+            };
+            if matches!(source.decoding, Decoding::Repaired { .. }) {
+                out.refused.push((
+                    file.path.clone(),
+                    "the file is not valid UTF-8; fix its encoding first (invalid-utf8)".into(),
+                ));
+                continue;
+            }
+            fixes.sort_by_key(|(_, fix)| fix.edits[0].span.start);
+            // Each accepted fix with its own edits (empty when it repeats a taken one).
+            let mut accepted: Vec<(Applied, Vec<&TextEdit>)> = Vec::new();
+            let mut taken: Vec<&TextEdit> = Vec::new();
+            for (rule, fix) in fixes {
+                let applied = Applied {
+                    rule,
+                    description: fix.description.clone(),
+                };
+                let same = |e: &TextEdit| taken.iter().any(|t| **t == *e);
+                if fix.edits.iter().all(same) {
+                    // Another finding asked for exactly this change.
+                    accepted.push((applied, Vec::new()));
+                    continue;
+                }
+                let clashes = fix.edits.iter().any(|e| {
+                    taken
+                        .iter()
+                        .any(|t| e.span.start <= t.span.end && t.span.start <= e.span.end)
+                });
+                if clashes {
+                    out.deferred += 1;
+                    continue;
+                }
+                taken.extend(&fix.edits);
+                accepted.push((applied, fix.edits.iter().collect()));
+            }
+            // Fixes that are fine alone can clash in meaning (two of them giving one
+            // object the same new key). Such a fix waits for the next pass, where the rules
+            // see the others' result; one that breaks the file on its own is refused.
+            let before = problems(source, &source.text);
+            let result = |chosen: &[usize]| {
+                let mut edits: Vec<&TextEdit> = chosen
+                    .iter()
+                    .flat_map(|&i| accepted[i].1.iter().copied())
+                    .collect();
+                edits.sort_by_key(|e| e.span.start);
+                let text = splice(&source.text, &edits);
+                let worse =
+                    problems(source, &text).and_then(|after| worse(before.as_ref(), &after));
+                (text, worse)
+            };
+            let mut chosen: Vec<usize> = (0..accepted.len()).collect();
+            let text = loop {
+                let (text, problem) = result(&chosen);
+                if problem.is_none() {
+                    break text;
+                }
+                // The longest run of fixes, in file order, that keeps the file as good.
+                let (mut good, mut bad) = (0, chosen.len());
+                while bad - good > 1 {
+                    let mid = (good + bad) / 2;
+                    if result(&chosen[..mid]).1.is_none() {
+                        good = mid;
+                    } else {
+                        bad = mid;
+                    }
+                }
+                let culprit = chosen.remove(good);
+                if good == 0 {
+                    if let Some(why) = result(&[culprit]).1 {
+                        out.refused.push((
+                            file.path.clone(),
+                            format!(
+                                "the {} fix would make the file {why}; this is a bug in connlint, please report it",
+                                accepted[culprit].0.rule
+                            ),
+                        ));
+                        continue;
+                    }
+                }
+                out.deferred += 1;
+            };
+            let after = text;
+            let chosen: std::collections::HashSet<usize> = chosen.into_iter().collect();
+            let applied: Vec<Applied> = accepted
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| chosen.contains(i))
+                .map(|(_, (a, _))| a)
+                .collect();
+            if applied.is_empty() {
+                continue;
+            }
+            out.changed.push(Changed {
+                path: file.path.clone(),
+                before: source.text.clone(),
+                after,
+                applied,
+            });
+        }
+    }
+    out
+}
+
+/// Applies sorted, non-overlapping edits to a text.
+pub fn splice(text: &str, edits: &[&TextEdit]) -> String {
+    let mut out =
+        String::with_capacity(text.len() + edits.iter().map(|e| e.insert.len()).sum::<usize>());
+    let mut pos = 0;
+    for e in edits {
+        out.push_str(&text[pos..e.span.start as usize]);
+        out.push_str(&e.insert);
+        pos = e.span.end as usize;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// How many syntax errors and duplicate keys a JSON or YAML text has, and the first
+/// message of each kind; `None` for other files (Markdown).
+struct Problems {
+    readable: bool,
+    syntax: (usize, Option<String>),
+    duplicates: (usize, Option<String>),
+}
+
+fn problems(file: &SourceFile, text: &str) -> Option<Problems> {
+    let ext = file
+        .path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(ext.as_deref(), Some("json" | "yaml" | "yml")) {
+        return None;
+    }
+    let parsed = SourceFile::from_bytes(file.path.clone(), text.as_bytes().to_vec());
+    let doc = crate::syntax::parse(&parsed);
+    let of = |list: &mut dyn Iterator<Item = &crate::syntax::SyntaxProblem>| {
+        let mut n = 0;
+        let mut first = None;
+        for p in list {
+            n += 1;
+            first.get_or_insert_with(|| p.message.clone());
+        }
+        (n, first)
+    };
+    Some(Problems {
+        readable: doc.root.is_some(),
+        syntax: of(&mut doc
+            .problems
+            .iter()
+            .filter(|p| p.kind == crate::syntax::ProblemKind::Syntax)),
+        duplicates: of(&mut doc
+            .problems
+            .iter()
+            .filter(|p| p.kind == crate::syntax::ProblemKind::DuplicateKey)),
+    })
+}
+
+/// What the fixed text has that the old one did not, as words for a message.
+fn worse(before: Option<&Problems>, after: &Problems) -> Option<String> {
+    let before = before?;
+    if before.readable && !after.readable {
+        return Some("unreadable".into());
+    }
+    if after.syntax.0 > before.syntax.0 {
+        return Some(format!(
+            "fail to parse ({})",
+            after.syntax.1.clone().unwrap_or_default()
+        ));
+    }
+    if after.duplicates.0 > before.duplicates.0 {
+        return Some(format!(
+            "repeat a key ({})",
+            after.duplicates.1.clone().unwrap_or_default()
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    #[test]
+    fn splices_in_order() {
+        let a = TextEdit {
+            span: Span::new(0, 1),
+            insert: "X".into(),
+        };
+        let b = TextEdit {
+            span: Span::new(3, 3),
+            insert: "!".into(),
+        };
+        assert_eq!(splice("abcdef", &[&a, &b]), "Xbc!def");
+    }
+}
