@@ -3,6 +3,10 @@
 //! not trigger it (for info-level rules such as `deprecated-operation`, nothing at warning
 //! or above). Run with `UPDATE_EXPECT=1` to rewrite the expected files, then review the diff.
 //!
+//! For a rule that offers fixes, `<case>.fixed.json` (or `.fixed.yaml`) beside an invalid
+//! case holds the case's text after the rule's fixes, safe and unsafe, were applied the
+//! way `connlint check --fix --unsafe-fixes` applies them.
+//!
 //! A case may also be a connector folder (`invalid/<case>/` with apiDefinition.swagger.json,
 //! apiProperties.json, readme.md, …), linted as a whole, its expected findings in
 //! `invalid/<case>.expected.json` naming the file of each. Cases under a
@@ -10,7 +14,7 @@
 
 use std::path::{Path, PathBuf};
 
-use connlint::diagnostic::Severity;
+use connlint::diagnostic::{Applicability, Severity};
 use connlint::discover::ConnectorFiles;
 use connlint::lint::{lint_connector, LintOptions};
 use connlint::rules;
@@ -41,6 +45,7 @@ fn cases(dir: &Path) -> Vec<PathBuf> {
             }
         } else if p.extension().is_some_and(|e| e == "json" || e == "yaml")
             && !p.to_string_lossy().ends_with(".expected.json")
+            && !p.to_string_lossy().contains(".fixed.")
         {
             out.push(p);
         }
@@ -248,6 +253,140 @@ fn every_rule_fixture_behaves() {
         }
     }
     assert!(checked > 40, "only {checked} fixtures found");
+    assert!(
+        failures.is_empty(),
+        "{} problem(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Where a case's fixed text is kept: `<case>.fixed.<ext>`.
+fn fixed_path(case: &Path) -> PathBuf {
+    let ext = case.extension().unwrap_or_default().to_string_lossy();
+    case.with_extension(format!("fixed.{ext}"))
+}
+
+/// What applying `rule`'s fixes to a definition case gives.
+struct Fixed {
+    /// The fixed text, when a fix was applied.
+    text: Option<String>,
+    /// The applicability of every fix the rule offered on the way.
+    offered: Vec<Applicability>,
+    /// Files the applier refused to change, with why.
+    refused: Vec<String>,
+}
+
+/// Applies `rule`'s fixes (safe and unsafe) to a case, pass after pass, as `check --fix
+/// --unsafe-fixes` does, but with the other rules' fixes left out.
+fn apply_fixes(case: &Path, rule: &str) -> Fixed {
+    let connector = ConnectorFiles {
+        dir: case.parent().unwrap().to_path_buf(),
+        definition: Some(case.to_path_buf()),
+        properties: None,
+        docs: Vec::new(),
+    };
+    let config = connlint::config::Loaded::default();
+    let mut overlay = std::collections::HashMap::new();
+    let mut out = Fixed {
+        text: None,
+        offered: Vec::new(),
+        refused: Vec::new(),
+    };
+    for _ in 0..connlint::fix::MAX_PASSES {
+        let options = LintOptions {
+            keep_sources: true,
+            overlay: Some(std::sync::Arc::new(overlay.clone())),
+            ..LintOptions::default()
+        };
+        let mut checked = vec![lint_connector(&connector, &options)];
+        connlint::policy::apply(
+            &mut checked,
+            &connlint::policy::Policy {
+                config: &config,
+                baseline: None,
+            },
+        );
+        checked[0].findings.retain(|f| f.diagnostic.rule == rule);
+        out.offered.extend(
+            checked[0]
+                .findings
+                .iter()
+                .filter_map(|f| f.diagnostic.fix.as_ref().map(|x| x.applicability)),
+        );
+        let pass = connlint::fix::pass(&checked, connlint::fix::Selection { unsafe_fixes: true });
+        out.refused.extend(
+            pass.refused
+                .iter()
+                .map(|(p, why)| format!("{}: {why}", p.display())),
+        );
+        if pass.changed.is_empty() {
+            break;
+        }
+        for change in pass.changed {
+            out.text = Some(change.after.clone());
+            overlay.insert(change.path, change.after);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_fix_is_pinned() {
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut failures = Vec::new();
+    for rule in rules::all() {
+        let mut offered = Vec::new();
+        for case in cases(&fixtures().join(rule.id).join("invalid")) {
+            if case.is_dir() {
+                continue;
+            }
+            let fixed = apply_fixes(&case, rule.id);
+            offered.extend(fixed.offered.iter().copied());
+            failures.extend(fixed.refused.iter().map(|r| format!("{}: {r}", rule.id)));
+            let path = fixed_path(&case);
+            match (&fixed.text, std::fs::read_to_string(&path)) {
+                (Some(text), _) if update => std::fs::write(&path, text).unwrap(),
+                (None, Ok(_)) if update => std::fs::remove_file(&path).unwrap(),
+                (Some(text), Ok(expected)) if *text == expected => {}
+                (Some(text), Ok(expected)) => failures.push(format!(
+                    "{}: fixing {} gives another text than {}\n--- expected\n{expected}\n--- got\n{text}",
+                    rule.id,
+                    case.display(),
+                    path.display()
+                )),
+                (Some(_), Err(_)) => failures.push(format!(
+                    "{}: missing {} (run with UPDATE_EXPECT=1)",
+                    rule.id,
+                    path.display()
+                )),
+                (None, Ok(_)) => failures.push(format!(
+                    "{}: {} exists but no fix applies to {}",
+                    rule.id,
+                    path.display(),
+                    case.display()
+                )),
+                (None, Err(_)) => {}
+            }
+        }
+        match rule.fix {
+            None if !offered.is_empty() => failures.push(format!(
+                "{}: findings carry fixes but the rule declares none (add `fix:` to its declaration)",
+                rule.id
+            )),
+            Some(_) if offered.is_empty() => failures.push(format!(
+                "{}: declares a fix but no invalid fixture shows one",
+                rule.id
+            )),
+            Some(Applicability::Safe) if !offered.contains(&Applicability::Safe) => failures.push(
+                format!("{}: declares a safe fix but offers only unsafe ones", rule.id),
+            ),
+            Some(Applicability::Unsafe) if offered.contains(&Applicability::Safe) => failures.push(
+                format!("{}: declares an unsafe fix but offers safe ones", rule.id),
+            ),
+            _ => {}
+        }
+    }
     assert!(
         failures.is_empty(),
         "{} problem(s):\n{}",
