@@ -132,3 +132,112 @@ fn corpus_is_fully_accounted_for() {
         && d["line"] == 1
         && d["column"] == 1));
 }
+
+/// Counts findings by (rule, severity) in a JSON report.
+fn counts(report: &serde_json::Value) -> std::collections::BTreeMap<(String, String), usize> {
+    let mut out = std::collections::BTreeMap::new();
+    for d in report["diagnostics"].as_array().unwrap() {
+        let key = (
+            d["rule"].as_str().unwrap().to_string(),
+            d["severity"].as_str().unwrap().to_string(),
+        );
+        *out.entry(key).or_default() += 1;
+    }
+    out
+}
+
+fn check_json(path: &Path, extra: &[&str]) -> (serde_json::Value, String) {
+    let out = Command::cargo_bin("connlint")
+        .unwrap()
+        .arg("check")
+        .arg(path)
+        .args(["--format", "json", "--fail-on", "never"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    (
+        serde_json::from_slice(&out.stdout).expect("one JSON document"),
+        stderr,
+    )
+}
+
+/// `check --fix` on a copy of every corpus connector that has a safe fix: the fixes
+/// apply, no file gets a syntax error or a repeated key, no rule reports more errors
+/// than before, nothing fixable is left, and a second run has nothing to do.
+#[test]
+fn fix_on_a_copy_of_the_corpus() {
+    let Some(corpus) = corpus() else { return };
+    let (report, _) = check_json(&corpus, &[]);
+    let mut dirs = BTreeSet::new();
+    for d in report["diagnostics"].as_array().unwrap() {
+        if d["fix"]["applicability"] == "safe" {
+            let file = Path::new(d["file"].as_str().unwrap());
+            dirs.insert(file.parent().unwrap().to_path_buf());
+        }
+    }
+    assert!(
+        dirs.len() > 50,
+        "only {} connectors with safe fixes",
+        dirs.len()
+    );
+    let copy = tempfile::tempdir().unwrap();
+    for dir in &dirs {
+        let relative = dir.strip_prefix(&corpus).unwrap();
+        for entry in walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let to = copy
+                .path()
+                .join(relative)
+                .join(entry.path().strip_prefix(dir).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+    }
+    let (before, _) = check_json(copy.path(), &[]);
+    let (after, stderr) = check_json(copy.path(), &["--fix"]);
+    assert!(stderr.contains("connlint: applied "), "{stderr}");
+    assert!(!stderr.contains("not fixed"), "{stderr}");
+    assert_eq!(after["summary"]["fixable"], 0, "safe fixes left: {stderr}");
+    let (before, after) = (counts(&before), counts(&after));
+    for rule in ["syntax-error", "duplicate-key", "invalid-utf8"] {
+        let n = |c: &std::collections::BTreeMap<(String, String), usize>| {
+            c.iter()
+                .filter(|((r, _), _)| r == rule)
+                .map(|(_, n)| n)
+                .sum::<usize>()
+        };
+        assert_eq!(n(&before), n(&after), "{rule} changed");
+    }
+    for ((rule, severity), n) in &after {
+        let was = before
+            .get(&(rule.clone(), severity.clone()))
+            .copied()
+            .unwrap_or(0);
+        assert!(
+            severity != "error" || *n <= was,
+            "{rule}: {was} errors before --fix, {n} after"
+        );
+    }
+    assert!(after.values().sum::<usize>() < before.values().sum::<usize>());
+    // Converged: nothing left to change.
+    let again = Command::cargo_bin("connlint")
+        .unwrap()
+        .arg("check")
+        .arg(copy.path())
+        .args(["--fix", "--dry-run"])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(0));
+    assert!(
+        again.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+}
