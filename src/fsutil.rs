@@ -5,7 +5,24 @@ use std::io::Write;
 use std::path::Path;
 
 /// Writes `bytes` to `path` atomically, keeping the permissions of a file it replaces.
+/// A symbolic link is followed (the file it points to is replaced, the link stays); a
+/// read-only file is refused, as an editor would, although the folder would allow the
+/// rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            resolved = std::fs::canonicalize(path)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        ));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

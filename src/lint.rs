@@ -7,7 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity, TextEdit};
 use crate::discover::{ConnectorFiles, FileKind};
 use crate::model::{build_definition, Definition};
 use crate::rules::{self, DefinitionContext};
@@ -370,7 +370,15 @@ fn encoding_diagnostics(source: &SourceFile, kind: FileKind) -> Vec<Diagnostic> 
         Decoding::Utf8WithBom => vec![rules::byte_order_mark::RULE
             .diagnostic("file starts with a UTF-8 byte-order mark")
             .with_span(Span::new(0, 3))
-            .help("save the file as UTF-8 without BOM; strict JSON readers reject it")],
+            .help("save the file as UTF-8 without BOM; strict JSON readers reject it")
+            .fix(Some(Fix {
+                description: "remove the byte-order mark".into(),
+                applicability: Applicability::Safe,
+                edits: vec![TextEdit {
+                    span: Span::new(0, 3),
+                    insert: String::new(),
+                }],
+            }))],
         Decoding::Repaired { invalid } => {
             let shown = invalid.len().min(20);
             let more = if invalid.len() > shown {
@@ -429,6 +437,17 @@ fn syntax_diagnostics(doc: &Document) -> Vec<Diagnostic> {
             .with_span(p.span)
             .help(p.help.clone());
         d.pointer = p.pointer.clone();
+        d.fix = p.fix.as_ref().map(|(insert, applicability)| Fix {
+            description: match insert.as_str() {
+                "" => "remove the marked text".to_string(),
+                text => format!("write `{text}` there"),
+            },
+            applicability: *applicability,
+            edits: vec![TextEdit {
+                span: p.span,
+                insert: insert.clone(),
+            }],
+        });
         if let Some((span, label)) = &p.related {
             d = d.related(*span, label);
         }

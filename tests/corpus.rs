@@ -164,7 +164,7 @@ fn check_json(path: &Path, extra: &[&str]) -> (serde_json::Value, String) {
 }
 
 /// `check --fix` on a copy of every corpus connector that has a safe fix: the fixes
-/// apply, no file gets a syntax error or a repeated key, no rule reports more errors
+/// apply, no file gets a new syntax error or a repeated key, no rule reports more errors
 /// than before, nothing fixable is left, and a second run has nothing to do.
 #[test]
 fn fix_on_a_copy_of_the_corpus() {
@@ -197,6 +197,11 @@ fn fix_on_a_copy_of_the_corpus() {
                 std::fs::create_dir_all(&to).unwrap();
             } else {
                 std::fs::copy(entry.path(), &to).unwrap();
+                // The corpus may be read-only, and --fix refuses read-only files.
+                let mut permissions = std::fs::metadata(&to).unwrap().permissions();
+                #[allow(clippy::permissions_set_readonly_false)]
+                permissions.set_readonly(false);
+                std::fs::set_permissions(&to, permissions).unwrap();
             }
         }
     }
@@ -206,6 +211,7 @@ fn fix_on_a_copy_of_the_corpus() {
     assert!(!stderr.contains("not fixed"), "{stderr}");
     assert_eq!(after["summary"]["fixable"], 0, "safe fixes left: {stderr}");
     let (before, after) = (counts(&before), counts(&after));
+    // Fixes mend syntax errors (trailing and missing commas) but never add one.
     for rule in ["syntax-error", "duplicate-key", "invalid-utf8"] {
         let n = |c: &std::collections::BTreeMap<(String, String), usize>| {
             c.iter()
@@ -213,7 +219,12 @@ fn fix_on_a_copy_of_the_corpus() {
                 .map(|(_, n)| n)
                 .sum::<usize>()
         };
-        assert_eq!(n(&before), n(&after), "{rule} changed");
+        assert!(
+            n(&after) <= n(&before),
+            "{rule}: {} before --fix, {} after",
+            n(&before),
+            n(&after)
+        );
     }
     for ((rule, severity), n) in &after {
         let was = before

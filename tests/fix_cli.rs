@@ -898,7 +898,6 @@ fn fix_in_a_read_only_folder_fails_and_names_the_file() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "bug: a read-only (0444) definition in a writable folder is replaced by --fix (temp file + rename) instead of being refused"]
 fn fix_of_a_read_only_file_fails_and_names_the_file() {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path().join("contoso");
@@ -921,7 +920,6 @@ fn fix_of_a_read_only_file_fails_and_names_the_file() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "bug: --fix replaces a symlinked definition with a regular file and leaves the link's target unfixed"]
 fn fix_writes_through_a_symlinked_definition() {
     let t = tempfile::tempdir().unwrap();
     let target = put(t.path(), "shared/contoso.json", BASE);

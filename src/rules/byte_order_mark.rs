@@ -13,6 +13,7 @@ crate::declare_rule! {
         id: "byte-order-mark",
         severity: Info,
         scope: File,
+        fix: Safe,
         source: "https://www.rfc-editor.org/rfc/rfc8259#section-8.1",
         summary: "file starts with a UTF-8 byte-order mark",
     };

@@ -26,6 +26,7 @@ crate::declare_rule! {
         id: "syntax-error",
         severity: Error,
         scope: File,
+        fix: Safe,
         source: "https://www.rfc-editor.org/rfc/rfc8259",
         summary: "file is not valid JSON or YAML",
     };

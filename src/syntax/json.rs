@@ -12,6 +12,7 @@
 //! unbalanced or mismatched brackets, content after the root value, a missing `:`.
 
 use super::{duplicate_keys, Document, Format, Member, Node, NodeKind, ProblemKind, SyntaxProblem};
+use crate::diagnostic::Applicability;
 use crate::source::{SourceFile, Span};
 
 const MAX_DEPTH: usize = 512;
@@ -76,6 +77,7 @@ impl<'a> Parser<'a> {
                 help: "replace it with an ordinary space; only space, tab, CR and LF may separate JSON tokens".into(),
                 pointer: None,
                 related: None,
+                fix: None,
             });
         }
         self.problems
@@ -93,7 +95,23 @@ impl<'a> Parser<'a> {
             help: help.into(),
             pointer: None,
             related: None,
+            fix: None,
         });
+    }
+
+    /// A problem with the replacement of its span that mends it.
+    fn mendable(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        help: impl Into<String>,
+        replacement: impl Into<String>,
+        applicability: crate::diagnostic::Applicability,
+    ) {
+        self.problem(span, message, help);
+        if let Some(p) = self.problems.last_mut() {
+            p.fix = Some((replacement.into(), applicability));
+        }
     }
 
     fn fatal(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) -> Fatal {
@@ -228,10 +246,12 @@ impl<'a> Parser<'a> {
             .line_end(self.file.line_index(start))
             .min(self.pos)
             .max(start + 2);
-        self.problem(
+        self.mendable(
             Span::new(start, end),
             "comments are not allowed in JSON",
             "remove the comment; put notes in a `description` instead",
+            "",
+            Applicability::Unsafe,
         );
     }
 
@@ -439,10 +459,12 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     self.skip_ws();
                     if self.peek() == Some(b'}') {
-                        self.problem(
+                        self.mendable(
                             Span::new(comma, comma + 1),
                             "trailing comma: no member follows this comma",
                             "remove the trailing comma",
+                            "",
+                            Applicability::Safe,
                         );
                         self.check_alignment(open, self.pos);
                         self.pos += 1;
@@ -456,10 +478,12 @@ impl<'a> Parser<'a> {
                 }
                 Some(b'"') => {
                     let line = self.line(value_end.saturating_sub(1));
-                    self.problem(
+                    self.mendable(
                         Span::new(value_end, value_end),
                         "missing comma between object members",
                         format!("add a comma after line {line}"),
+                        ",",
+                        Applicability::Safe,
                     );
                 }
                 Some(b']') => {
@@ -523,10 +547,12 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     self.skip_ws();
                     if self.peek() == Some(b']') {
-                        self.problem(
+                        self.mendable(
                             Span::new(comma, comma + 1),
                             "trailing comma: no element follows this comma",
                             "remove the trailing comma",
+                            "",
+                            Applicability::Safe,
                         );
                         self.check_alignment(open, self.pos);
                         self.pos += 1;
@@ -540,10 +566,12 @@ impl<'a> Parser<'a> {
                 }
                 Some(b'{' | b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n') => {
                     let line = self.line(item_end.saturating_sub(1));
-                    self.problem(
+                    self.mendable(
                         Span::new(item_end, item_end),
                         "missing comma between array elements",
                         format!("add a comma after line {line}"),
+                        ",",
+                        Applicability::Safe,
                     );
                 }
                 Some(b'}') => {
@@ -662,10 +690,13 @@ impl<'a> Parser<'a> {
                         0x0c => "\\f".to_string(),
                         _ => format!("\\u{b:04x}"),
                     };
-                    self.problem(
+                    let help = format!("write it as `{escape}`, or replace it with a space");
+                    self.mendable(
                         Span::new(self.pos, self.pos + 1),
                         format!("{name} inside a string is not allowed in JSON"),
-                        format!("write it as `{escape}`, or replace it with a space"),
+                        help,
+                        escape,
+                        Applicability::Safe,
                     );
                     self.pos += 1;
                 }
@@ -714,10 +745,12 @@ impl<'a> Parser<'a> {
             _ => {
                 let c = self.char_at(start + 1).unwrap_or('?');
                 self.pos = start + 1 + c.len_utf8();
-                self.problem(
+                self.mendable(
                     Span::new(start, self.pos),
                     format!("invalid escape `\\{c}` in a string"),
                     format!("JSON knows only \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX; write `\\\\{c}` for a backslash"),
+                    format!("\\\\{c}"),
+                    Applicability::Safe,
                 );
                 out.push('\\');
                 c

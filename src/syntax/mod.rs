@@ -141,6 +141,9 @@ pub struct SyntaxProblem {
     /// Where the earlier, overridden occurrence is (duplicate keys) or the opening
     /// bracket (unbalanced brackets).
     pub related: Option<(Span, String)>,
+    /// The text that mends the problem by replacing `span`, where the parser knows it (a
+    /// trailing comma removed, a missing one added), and whether that is safe.
+    pub fix: Option<(String, crate::diagnostic::Applicability)>,
 }
 
 /// The result of parsing one file.
@@ -209,6 +212,7 @@ pub fn duplicate_keys(root: &Node, problems: &mut Vec<SyntaxProblem>) {
             help: "remove one of the two, or merge them into one".into(),
             pointer: Some(pointer_text),
             related: Some((first, "first defined here".into())),
+            fix: None,
         });
     }
     fn walk<'a>(node: &'a Node, path: &mut Vec<Token<'a>>, problems: &mut Vec<SyntaxProblem>) {

@@ -503,6 +503,7 @@ fn syntax(span: Span, message: impl Into<String>, help: impl Into<String>) -> Sy
         help: help.into(),
         pointer: None,
         related: None,
+        fix: None,
     }
 }
 
