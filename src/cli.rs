@@ -369,64 +369,24 @@ fn print(text: &str) -> ExitStatus {
     }
 }
 
-/// The outcome of `check --fix`: the fixed text of every changed file.
-struct Fixed {
-    /// By path: the text on disk and the fixed text.
-    files: std::collections::BTreeMap<PathBuf, (std::sync::Arc<str>, String)>,
-    applied: usize,
-    refused: Vec<(PathBuf, String)>,
-    /// Fixes still pending after the last pass (they kept producing new changes).
-    unsettled: bool,
-}
-
-/// Lints, applies one pass of fixes in memory, and lints the fixed texts again, until no
-/// fix is left to apply. Writes nothing.
+/// Fixes every connector in memory, in parallel (each on its own: they share no file).
 fn fix_files(
     connectors: &[discover::ConnectorFiles],
     options: &LintOptions,
     policy: &crate::policy::Policy,
     selection: crate::fix::Selection,
 ) -> Fixed {
-    let mut fixed = Fixed {
-        files: Default::default(),
-        applied: 0,
-        refused: Vec::new(),
-        unsettled: true,
-    };
-    let mut overlay = std::sync::Arc::new(std::collections::HashMap::new());
-    for _ in 0..crate::fix::MAX_PASSES {
-        let options = LintOptions {
-            keep_sources: true,
-            overlay: Some(overlay.clone()),
-            ..options.clone()
-        };
-        let mut checked = lint::lint_all(connectors, &options);
-        drop(options);
-        crate::policy::apply(&mut checked, policy);
-        let pass = crate::fix::pass(&checked, selection);
-        for (path, why) in pass.refused {
-            if !fixed.refused.iter().any(|(p, _)| *p == path) {
-                fixed.refused.push((path, why));
-            }
-        }
-        if pass.changed.is_empty() {
-            fixed.unsettled = false;
-            break;
-        }
-        let texts = std::sync::Arc::make_mut(&mut overlay);
-        for change in pass.changed {
-            fixed.applied += change.applied.len();
-            let entry = fixed
-                .files
-                .entry(change.path.clone())
-                .or_insert_with(|| (change.before.clone(), String::new()));
-            entry.1.clone_from(&change.after);
-            texts.insert(change.path, change.after);
-        }
-    }
-    fixed.files.retain(|_, (before, after)| **before != **after);
-    fixed
+    use rayon::prelude::*;
+    connectors
+        .par_iter()
+        .map(|c| crate::fix::fix_connector(c, options, policy, selection))
+        .reduce(Fixed::default, |mut a, b| {
+            a.merge(b);
+            a
+        })
 }
+
+type Fixed = crate::fix::Outcome;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -7,11 +7,13 @@
 //! runs another pass, until nothing changes: a skipped fix gets its turn on a text that
 //! already carries its neighbour's change.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::diagnostic::{Applicability, Fix, TextEdit};
-use crate::lint::CheckedConnector;
+use crate::discover::ConnectorFiles;
+use crate::lint::{lint_connector, CheckedConnector, LintOptions};
 use crate::source::{Decoding, SourceFile};
 
 /// Passes before giving up on fixes that keep producing new fixes.
@@ -56,6 +58,77 @@ pub struct Pass {
     /// Files left unchanged, with the reason (the fixed text would not parse, or the file
     /// is not clean UTF-8 and rewriting it would change other bytes).
     pub refused: Vec<(PathBuf, String)>,
+}
+
+/// What fixing a connector came to. Nothing is written.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// By path: the text on disk and the fixed text, for the files that changed.
+    pub files: BTreeMap<PathBuf, (Arc<str>, String)>,
+    /// How many fixes were applied.
+    pub applied: usize,
+    /// Files left alone, with why.
+    pub refused: Vec<(PathBuf, String)>,
+    /// Fixes were still changing the files after [`MAX_PASSES`] passes.
+    pub unsettled: bool,
+}
+
+impl Outcome {
+    /// Adds another connector's outcome.
+    pub fn merge(&mut self, other: Outcome) {
+        self.files.extend(other.files);
+        self.applied += other.applied;
+        self.refused.extend(other.refused);
+        self.unsettled |= other.unsettled;
+    }
+}
+
+/// Fixes one connector in memory: lints it (configuration, suppressions and the
+/// baseline applied), applies a pass of fixes, lints the fixed texts again, and so on
+/// until no fix is left.
+pub fn fix_connector(
+    connector: &ConnectorFiles,
+    options: &LintOptions,
+    policy: &crate::policy::Policy,
+    selection: Selection,
+) -> Outcome {
+    let mut out = Outcome {
+        unsettled: true,
+        ..Outcome::default()
+    };
+    let mut options = LintOptions {
+        keep_sources: true,
+        ..options.clone()
+    };
+    let mut overlay: Arc<HashMap<PathBuf, String>> = Arc::default();
+    for _ in 0..MAX_PASSES {
+        options.overlay = Some(overlay.clone());
+        let mut checked = [lint_connector(connector, &options)];
+        options.overlay = None;
+        crate::policy::apply(&mut checked, policy);
+        let pass = pass(&checked, selection);
+        for (path, why) in pass.refused {
+            if !out.refused.iter().any(|(p, _)| *p == path) {
+                out.refused.push((path, why));
+            }
+        }
+        if pass.changed.is_empty() {
+            out.unsettled = false;
+            break;
+        }
+        let texts = Arc::make_mut(&mut overlay);
+        for change in pass.changed {
+            out.applied += change.applied.len();
+            let entry = out
+                .files
+                .entry(change.path.clone())
+                .or_insert_with(|| (change.before.clone(), String::new()));
+            entry.1.clone_from(&change.after);
+            texts.insert(change.path, change.after);
+        }
+    }
+    out.files.retain(|_, (before, after)| **before != **after);
+    out
 }
 
 /// Plans one pass over linted connectors (linted with `keep_sources`).
