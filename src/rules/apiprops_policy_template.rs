@@ -34,7 +34,7 @@ crate::declare_rule! {
     pub static RULE = {
         id: "apiprops-policy-template",
         severity: Error,
-        scope: File,
+        scope: Connector,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/policy-templates",
         summary: "policy templates are known, complete and apply to existing operations",
     };

@@ -38,8 +38,8 @@ pub enum Scope {
     File,
     /// Run over a definition's model.
     Definition,
-    /// Run over the connector folder: which files exist, apiProperties.json,
-    /// readme.md and intro.md.
+    /// The connector folder: which files exist, apiProperties.json, readme.md and
+    /// intro.md (some of them compared with the definition).
     Connector,
     /// Run when observed statistics are given.
     Statistics,

@@ -29,7 +29,7 @@ crate::declare_rule! {
     pub static RULE = {
         id: "readme-operations-match-swagger",
         severity: Info,
-        scope: File,
+        scope: Connector,
         source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/templates/certified-connectors/readme.md",
         summary: "the readme's Supported Operations match the definition",
     };
