@@ -852,8 +852,14 @@ fn list_rules(format: ListFormat) -> ExitStatus {
 fn explain(id: &str) -> ExitStatus {
     match rules::find(id) {
         Some(rule) => {
+            let custom = rule.severity_for(rules::Profile::Custom);
+            let custom = if custom == rule.default_severity {
+                String::new()
+            } else {
+                format!(" ({custom} for custom connectors)")
+            };
             let mut facts = format!(
-                "Default severity: {}. {}.",
+                "Default severity: {}{custom}. {}.",
                 rule.default_severity,
                 capitalize(rule.summary)
             );

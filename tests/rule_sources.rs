@@ -87,3 +87,46 @@ fn connector_rules_have_the_connector_scope() {
         }
     }
 }
+
+fn connlint(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_connlint"))
+        .args(args)
+        .output()
+        .expect("connlint runs");
+    assert!(out.status.success(), "{args:?} failed");
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn rules_and_explain_show_the_fix_and_the_source() {
+    let rules = rules_json();
+    let fix_of = |id: &str| {
+        rules
+            .iter()
+            .find(|r| r["id"] == id)
+            .map(|r| r["fix"].clone())
+            .unwrap_or_else(|| panic!("{id} is not listed"))
+    };
+    assert_eq!(fix_of("extension-value-case"), "safe");
+    assert_eq!(fix_of("param-description-required"), "unsafe");
+    assert_eq!(fix_of("missing-error-responses"), Value::Null);
+
+    let table = connlint(&["rules"]);
+    let row = table
+        .lines()
+        .find(|l| l.starts_with("path-param-url-encoding "))
+        .expect("a row per rule");
+    assert!(row.contains("  safe  "), "{row}");
+    assert!(
+        table.contains("source: https://learn.microsoft.com/en-us/connectors/custom-connectors/"),
+        "{table}"
+    );
+
+    let doc = connlint(&["explain", "param-description-required"]);
+    assert!(
+        doc.contains("Default severity: error (warning for custom connectors)."),
+        "{doc}"
+    );
+    assert!(doc.contains("Fix: unsafe"), "{doc}");
+    assert!(doc.contains("\nSource: <https://"), "{doc}");
+}
