@@ -345,11 +345,11 @@ fn pre_commit_hook_runs_from_this_repository() {
     )
     .unwrap();
     git(&["add", "."]);
-    let run = |file: &str| {
+    let run_hook = |hook: &str, file: &str| {
         Process::new(&pre_commit)
             .arg("try-repo")
             .arg(root())
-            .arg("connlint")
+            .arg(hook)
             .arg("--files")
             .arg(file)
             .current_dir(repo)
@@ -369,6 +369,7 @@ fn pre_commit_hook_runs_from_this_repository() {
             .output()
             .unwrap()
     };
+    let run = |file: &str| run_hook("connlint", file);
     let ok = run("connectors/Clean/apiDefinition.swagger.json");
     let ok_out = String::from_utf8_lossy(&ok.stdout);
     assert!(
@@ -386,4 +387,20 @@ fn pre_commit_hook_runs_from_this_repository() {
     assert!(bad_out.contains("Failed"), "{bad_out}");
     assert!(bad_out.contains("trailing comma"), "{bad_out}");
     assert!(bad_out.contains("remove the trailing comma"), "{bad_out}");
+
+    // The fixing hook mends the trailing comma and fails because it changed the file.
+    let fixed = run_hook(
+        "connlint-fix",
+        "connectors/Broken/apiDefinition.swagger.json",
+    );
+    let fixed_out = String::from_utf8_lossy(&fixed.stdout);
+    assert!(!fixed.status.success(), "{fixed_out}");
+    assert!(
+        fixed_out.contains("files were modified by this hook"),
+        "{fixed_out}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(broken.join("apiDefinition.swagger.json")).unwrap(),
+        "{\n  \"swagger\": \"2.0\",\n  \"info\": { \"title\": \"Broken\", \"version\": \"1.0\" },\n  \"paths\": {}\n}\n"
+    );
 }
