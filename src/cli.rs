@@ -394,7 +394,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn report_refused(fixed: &Fixed) {
     for (path, why) in &fixed.refused {
-        eprintln!("connlint: {}: not fixed: {why}", path.display());
+        eprintln!("connlint: {}: {why}", path.display());
     }
     if fixed.unsettled {
         eprintln!(

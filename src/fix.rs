@@ -154,7 +154,8 @@ pub fn pass(connectors: &[CheckedConnector], selection: Selection) -> Pass {
             if matches!(source.decoding, Decoding::Repaired { .. }) {
                 out.refused.push((
                     file.path.clone(),
-                    "the file is not valid UTF-8; fix its encoding first (invalid-utf8)".into(),
+                    "not fixed: the file is not valid UTF-8; fix its encoding first (invalid-utf8)"
+                        .into(),
                 ));
                 continue;
             }
@@ -222,7 +223,7 @@ pub fn pass(connectors: &[CheckedConnector], selection: Selection) -> Pass {
                         out.refused.push((
                             file.path.clone(),
                             format!(
-                                "the {} fix would make the file {why}; this is a bug in connlint, please report it",
+                                "a {} fix was not applied: it would make the file {why}; this is a bug in connlint, please report it",
                                 accepted[culprit].0.rule
                             ),
                         ));
@@ -239,7 +240,8 @@ pub fn pass(connectors: &[CheckedConnector], selection: Selection) -> Pass {
                 .filter(|(i, _)| chosen.contains(i))
                 .map(|(_, (a, _))| a)
                 .collect();
-            if applied.is_empty() {
+            // A fix that rewrites a value as it already is changes nothing.
+            if applied.is_empty() || after == *source.text {
                 continue;
             }
             out.changed.push(Changed {

@@ -1040,3 +1040,42 @@ fn fix_fixes_every_connector_below_a_folder() {
         );
     }
 }
+
+/// Two fixes that are fine alone but clash in meaning: renaming the misspelt
+/// `x-ms-summry` and adding the missing `x-ms-summary` would repeat a key. The rename
+/// (first in the file) is applied; the addition waits for the next pass, where the
+/// parameter has its label and the rule no longer asks for one.
+#[test]
+fn fixes_that_would_repeat_a_key_are_applied_one_after_the_other() {
+    let t = tempfile::tempdir().unwrap();
+    let text = r#"{
+  "swagger": "2.0",
+  "info": { "title": "Contoso", "description": "Manage Contoso support tickets from your flows and apps easily.", "version": "1.0" },
+  "host": "api.contoso.com",
+  "basePath": "/",
+  "schemes": ["https"],
+  "paths": {
+    "/tickets": {
+      "get": {
+        "operationId": "ListTickets",
+        "summary": "List tickets",
+        "description": "Lists tickets.",
+        "parameters": [
+          { "name": "top", "in": "query", "type": "integer", "x-ms-summry": "Top", "description": "How many." }
+        ],
+        "responses": { "200": { "description": "OK" } }
+      }
+    }
+  }
+}
+"#;
+    let def = put(t.path(), &format!("contoso/{DEF}"), text);
+    let out = run(t.path(), &["check", "contoso", "--fix", "--unsafe-fixes"]);
+    assert!(out.code <= 1, "{out:?}");
+    assert!(out.stderr.contains("applied 1 fix to 1 file"), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(&def).unwrap(),
+        text.replace("\"x-ms-summry\"", "\"x-ms-summary\"")
+    );
+    assert!(!out.stdout.contains("duplicate-key"), "{out:?}");
+}
