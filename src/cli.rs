@@ -116,6 +116,14 @@ pub struct CheckArgs {
     /// there are changes to make.
     #[arg(long, alias = "diff", requires = "fix")]
     pub dry_run: bool,
+    /// The previous version of the definition (a file, or a connector folder), to check
+    /// for breaking changes (the bc-* rules). One connector only.
+    #[arg(long, value_name = "PATH", conflicts_with = "previous_ref")]
+    pub previous: Option<PathBuf>,
+    /// Check for breaking changes against each connector's definition at this git
+    /// revision (e.g. origin/main); connectors that did not exist there are skipped.
+    #[arg(long, value_name = "REF")]
+    pub previous_ref: Option<String>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -369,6 +377,107 @@ fn print(text: &str) -> ExitStatus {
     }
 }
 
+type PreviousVersions = Option<std::sync::Arc<std::collections::HashMap<PathBuf, lint::Previous>>>;
+
+/// The previous versions `--previous` or `--previous-ref` name, by current definition.
+fn previous_versions(
+    args: &CheckArgs,
+    connectors: &[discover::ConnectorFiles],
+) -> Result<PreviousVersions, String> {
+    let mut out = std::collections::HashMap::new();
+    if let Some(path) = &args.previous {
+        let [connector] = connectors else {
+            return Err(format!(
+                "--previous compares one connector, but {} were found; name the connector's folder",
+                connectors.len()
+            ));
+        };
+        let Some(current) = &connector.definition else {
+            return Err(format!(
+                "{}: no definition to compare",
+                connector.dir.display()
+            ));
+        };
+        let found = discover::discover(std::slice::from_ref(path))
+            .map_err(|e| format!("--previous: {e}"))?;
+        let old = found
+            .first()
+            .filter(|_| found.len() == 1)
+            .ok_or_else(|| format!("--previous {}: not one connector", path.display()))?;
+        let read = |p: &std::path::Path| {
+            std::fs::read_to_string(p)
+                .map_err(|e| format!("--previous: cannot read {}: {e}", p.display()))
+        };
+        let definition = old
+            .definition
+            .as_deref()
+            .ok_or_else(|| format!("--previous {}: no definition there", path.display()))?;
+        out.insert(
+            current.clone(),
+            lint::Previous {
+                source: definition.display().to_string(),
+                definition: read(definition)?,
+                properties: old.properties.as_deref().map(read).transpose()?,
+            },
+        );
+    } else if let Some(rev) = &args.previous_ref {
+        for c in connectors {
+            let Some(current) = &c.definition else {
+                continue;
+            };
+            let Some(definition) = git_show(rev, current)? else {
+                continue;
+            };
+            let properties = match &c.properties {
+                Some(p) => git_show(rev, p)?,
+                None => None,
+            };
+            out.insert(
+                current.clone(),
+                lint::Previous {
+                    source: rev.clone(),
+                    definition,
+                    properties,
+                },
+            );
+        }
+    } else {
+        return Ok(None);
+    }
+    Ok(Some(std::sync::Arc::new(out)))
+}
+
+/// A file's content at a git revision; `None` when the file did not exist there.
+fn git_show(rev: &str, path: &std::path::Path) -> Result<Option<String>, String> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .arg("show")
+        .arg(format!("{rev}:./{name}"))
+        .output()
+        .map_err(|e| format!("--previous-ref: cannot run git: {e}"))?;
+    if out.status.success() {
+        return String::from_utf8(out.stdout)
+            .map(Some)
+            .map_err(|_| format!("{rev}:{}: not UTF-8 text", path.display()));
+    }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // The file is new since `rev`: nothing to compare.
+    if stderr.contains("does not exist in") || stderr.contains("exists on disk, but not in") {
+        return Ok(None);
+    }
+    Err(format!(
+        "--previous-ref {rev}: git show failed for {}: {}",
+        path.display(),
+        stderr.trim()
+    ))
+}
+
 /// Fixes every connector in memory, in parallel (each on its own: they share no file).
 fn fix_files(
     connectors: &[discover::ConnectorFiles],
@@ -520,11 +629,19 @@ fn check(args: CheckArgs) -> ExitStatus {
         );
         return ExitStatus::Error;
     }
+    let previous = match previous_versions(&args, &connectors) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("connlint: {e}");
+            return ExitStatus::Error;
+        }
+    };
     let options = LintOptions {
         keep_sources: wants_pretty,
         keep_model: with_stats,
         profiles,
         overlay: None,
+        previous,
     };
     if args.fix {
         let policy = crate::policy::Policy {
@@ -546,6 +663,9 @@ fn check(args: CheckArgs) -> ExitStatus {
     let mut checked: Vec<CheckedConnector> =
         lint::lint_all_with_progress(&connectors, &options, &|| progress.tick());
     progress.finish();
+    for note in checked.iter().flat_map(|c| &c.notes) {
+        eprintln!("connlint: warning: {note}");
+    }
     if with_stats {
         let connector = &mut checked[0];
         let report = match args.stats.analyze(connector) {

@@ -85,6 +85,9 @@ pub struct CheckedConnector {
     definition_tree: Option<(Node, Arc<SourceFile>, usize)>,
     /// The definition's `x-connlint-ignore` entries.
     pub directives: Vec<crate::policy::Directive>,
+    /// Problems that are not findings in the connector's files (an unreadable previous
+    /// version), for the command to print.
+    pub notes: Vec<String>,
 }
 
 impl CheckedConnector {
@@ -131,6 +134,18 @@ pub struct LintOptions {
     /// Texts to read instead of the files on disk (`check --fix --dry-run` lints its
     /// fixed texts without writing them).
     pub overlay: Option<Arc<std::collections::HashMap<PathBuf, String>>>,
+    /// Earlier versions of definitions, by the path of the current definition, for the
+    /// breaking-change rules (`check --previous`, `--previous-ref`).
+    pub previous: Option<Arc<std::collections::HashMap<PathBuf, Previous>>>,
+}
+
+/// An earlier version of a connector's definition (and apiProperties.json).
+#[derive(Debug, Clone)]
+pub struct Previous {
+    /// Where it comes from, for messages: a path, or the git revision.
+    pub source: String,
+    pub definition: String,
+    pub properties: Option<String>,
 }
 
 /// Lints many connectors in parallel, in a stable order.
@@ -232,6 +247,45 @@ fn load(path: &std::path::Path, kind: FileKind, options: &LintOptions) -> Loaded
     }
 }
 
+/// Runs the breaking-change rules: the previous version against the current one.
+fn check_change(
+    previous: &Previous,
+    current: &DefinitionContext,
+    out: &mut Vec<Diagnostic>,
+    notes: &mut Vec<String>,
+) {
+    let parse = |text: &str, name: &str| {
+        let file = SourceFile::from_bytes(PathBuf::from(name), text.as_bytes().to_vec());
+        syntax::parse(&file)
+    };
+    let definition = parse(&previous.definition, &previous.source);
+    let Some(root) = definition.root else {
+        let why = definition
+            .problems
+            .first()
+            .map(|p| p.message.clone())
+            .unwrap_or_default();
+        notes.push(format!(
+            "{}: the previous version cannot be read ({why}); the breaking-change rules did not run",
+            previous.source
+        ));
+        return;
+    };
+    let properties = previous
+        .properties
+        .as_deref()
+        .and_then(|text| parse(text, "apiProperties.json").root);
+    let model = build_definition(&root);
+    let ctx = rules::ChangeContext {
+        previous_root: &root,
+        previous: &model,
+        previous_properties: properties.as_ref(),
+        source: &previous.source,
+        current,
+    };
+    out.extend(rules::check_change(&ctx));
+}
+
 /// Lints one connector: reads every file once, runs the rules, then resolves each
 /// diagnostic in the file it points into.
 pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> CheckedConnector {
@@ -250,6 +304,7 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
         .map(|(_, p)| *p)
         .unwrap_or_else(|| rules::Profile::detect(&connector.dir));
     let mut rule_diagnostics = Vec::new();
+    let mut notes = Vec::new();
     let mut directives = Vec::new();
     let mut operations = 0;
     let mut definition = None;
@@ -285,6 +340,14 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
                 walk: Default::default(),
             };
             rule_diagnostics.extend(rules::check_definition(&dctx));
+            let previous = options
+                .previous
+                .as_ref()
+                .zip(connector.definition.as_ref())
+                .and_then(|(p, path)| p.get(path));
+            if let Some(previous) = previous {
+                check_change(previous, &dctx, &mut rule_diagnostics, &mut notes);
+            }
             operations = model.operations.len();
             definition = Some(model);
         }
@@ -312,6 +375,7 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
         properties: None,
         definition_tree: None,
         directives,
+        notes,
     };
     // Place each suppression now, while the tree exists, for the unused-suppression report.
     if let Some(i) = definition_at {

@@ -1,7 +1,8 @@
 //! Rule documentation is part of the product (`connlint explain`): every rule has the
 //! required sections, and its examples are tests. A ```json block under `## Example` must
 //! trigger the rule; one under `## Use instead` must not (at warning or above for rules
-//! whose default is info).
+//! whose default is info). A breaking-change rule's examples are compared with the block
+//! under `## Previous version`.
 
 use connlint::diagnostic::Severity;
 use connlint::discover::ConnectorFiles;
@@ -31,17 +32,31 @@ fn examples(doc: &str) -> Vec<(String, String)> {
     out
 }
 
-fn rule_findings(json: &str, rule: &str) -> Vec<Severity> {
+/// The findings of `rule` on a definition; `previous` is the version it is compared with
+/// (for the breaking-change rules).
+fn rule_findings(json: &str, previous: Option<&str>, rule: &str) -> Vec<Severity> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("apiDefinition.swagger.json");
     std::fs::write(&path, json).unwrap();
     let connector = ConnectorFiles {
         dir: dir.path().to_path_buf(),
-        definition: Some(path),
+        definition: Some(path.clone()),
         properties: None,
         docs: Vec::new(),
     };
-    lint_connector(&connector, &LintOptions::default())
+    let previous = previous.map(|text| {
+        let old = connlint::lint::Previous {
+            source: "the previous version".into(),
+            definition: text.to_string(),
+            properties: None,
+        };
+        std::sync::Arc::new(std::collections::HashMap::from([(path, old)]))
+    });
+    let options = LintOptions {
+        previous,
+        ..LintOptions::default()
+    };
+    lint_connector(&connector, &options)
         .findings
         .iter()
         .filter(|f| f.diagnostic.rule == rule)
@@ -77,7 +92,18 @@ fn doc_examples_are_tests() {
     for rule in rules::all() {
         let doc = rule.doc_text();
         let blocks = examples(&doc);
-        if rule.scope == rules::Scope::Definition {
+        let previous = blocks
+            .iter()
+            .find(|(s, _)| s == "Previous version")
+            .map(|(_, code)| code.clone());
+        if rule.scope == rules::Scope::Change {
+            assert!(
+                previous.is_some(),
+                "{}: a breaking-change rule needs a `## Previous version` to compare its examples with",
+                rule.id
+            );
+        }
+        if matches!(rule.scope, rules::Scope::Definition | rules::Scope::Change) {
             assert!(
                 blocks.iter().any(|(s, _)| s == "Example")
                     && blocks.iter().any(|(s, _)| s == "Use instead"),
@@ -86,8 +112,11 @@ fn doc_examples_are_tests() {
             );
         }
         for (section, code) in blocks {
+            if section == "Previous version" {
+                continue;
+            }
             ran += 1;
-            let found = rule_findings(&code, rule.id);
+            let found = rule_findings(&code, previous.as_deref(), rule.id);
             match section.as_str() {
                 "Example" => assert!(
                     !found.is_empty(),

@@ -3,6 +3,9 @@
 //! not trigger it (for info-level rules such as `deprecated-operation`, nothing at warning
 //! or above). Run with `UPDATE_EXPECT=1` to rewrite the expected files, then review the diff.
 //!
+//! A `<case>.previous.json` beside a case is the version the case is compared with, for
+//! the breaking-change rules (`check --previous`).
+//!
 //! For a rule that offers fixes, `<case>.fixed.json` (or `.fixed.yaml`) beside an invalid
 //! case holds the case's text after the rule's fixes, safe and unsafe, were applied the
 //! way `connlint check --fix --unsafe-fixes` applies them.
@@ -46,12 +49,31 @@ fn cases(dir: &Path) -> Vec<PathBuf> {
         } else if p.extension().is_some_and(|e| e == "json" || e == "yaml")
             && !p.to_string_lossy().ends_with(".expected.json")
             && !p.to_string_lossy().contains(".fixed.")
+            && !p.to_string_lossy().contains(".previous.")
         {
             out.push(p);
         }
     }
     out.sort();
     out
+}
+
+/// A case's previous version, `<case>.previous.json` beside it, for the breaking-change
+/// rules (as `check --previous` gives it).
+fn previous_version(
+    case: &Path,
+) -> Option<std::sync::Arc<std::collections::HashMap<PathBuf, connlint::lint::Previous>>> {
+    let file = case.with_extension("previous.json");
+    let text = std::fs::read_to_string(&file).ok()?;
+    let old = connlint::lint::Previous {
+        source: "the previous version".into(),
+        definition: text,
+        properties: None,
+    };
+    Some(std::sync::Arc::new(std::collections::HashMap::from([(
+        case.to_path_buf(),
+        old,
+    )])))
 }
 
 /// Where a case's expected findings are kept.
@@ -81,6 +103,7 @@ fn findings(path: &Path, rule: &str) -> Vec<serde_json::Value> {
     let stats_file = path.with_extension("stats.csv");
     let options = LintOptions {
         keep_model: stats_file.is_file(),
+        previous: previous_version(path),
         ..LintOptions::default()
     };
     let mut checked = vec![lint_connector(&connector, &options)];

@@ -43,6 +43,8 @@ pub enum Scope {
     Connector,
     /// Run when observed statistics are given.
     Statistics,
+    /// Run with a previous version (`check --previous`): what changed between the two.
+    Change,
 }
 
 impl Scope {
@@ -52,6 +54,7 @@ impl Scope {
             Scope::Definition => "definition",
             Scope::Connector => "connector",
             Scope::Statistics => "statistics",
+            Scope::Change => "change",
         }
     }
 }
@@ -308,7 +311,40 @@ impl<'a> DefinitionContext<'a> {
     }
 }
 
+/// What a breaking-change rule sees: the previous version and the current one.
+pub struct ChangeContext<'c, 'a> {
+    pub previous_root: &'c Node,
+    pub previous: &'c Definition,
+    /// The previous apiProperties.json, when it was given and readable.
+    pub previous_properties: Option<&'c Node>,
+    /// Where the previous version comes from, for messages.
+    pub source: &'c str,
+    pub current: &'c DefinitionContext<'a>,
+}
+
+impl<'c, 'a: 'c> ChangeContext<'c, 'a> {
+    /// Each operation of the previous version with its counterpart in the current one:
+    /// the same operationId, or for operations without one the same method and path.
+    pub fn matched(&self) -> Vec<(&'c Operation, Option<&'c Operation>)> {
+        let now = &self.current.definition.operations;
+        self.previous
+            .operations
+            .iter()
+            .map(|old| {
+                let new = match &old.operation_id {
+                    Some(id) => now.iter().find(|o| o.operation_id.as_ref() == Some(id)),
+                    None => now.iter().find(|o| {
+                        o.operation_id.is_none() && o.method == old.method && o.path == old.path
+                    }),
+                };
+                (old, new)
+            })
+            .collect()
+    }
+}
+
 pub type DefinitionCheck = fn(&DefinitionContext, &mut Vec<Diagnostic>);
+pub type ChangeCheck = fn(&ChangeContext, &mut Vec<Diagnostic>);
 pub type ConnectorCheck = fn(&ConnectorContext, &mut Vec<Diagnostic>);
 
 pub mod byte_order_mark;
@@ -354,6 +390,13 @@ pub mod apiprops_schema;
 pub mod apiprops_stack_owner;
 pub mod auth_type_supported;
 pub mod basepath_valid;
+pub mod bc_auth_type_changed;
+pub mod bc_needs_versioning;
+pub mod bc_operation_deleted;
+pub mod bc_output_type_changed;
+pub mod bc_param_location_changed;
+pub mod bc_path_changed;
+pub mod bc_required_param_added;
 pub mod capabilities_test_connection;
 pub mod collection_format;
 pub mod connector_metadata_categories_allowed;
@@ -840,6 +883,32 @@ pub static CONNECTOR_RULES: &[(&RuleMeta, ConnectorCheck)] = &[
     (&readme_no_secrets::RULE, readme_no_secrets::check),
 ];
 
+/// Rules over the change from a previous version to the current one.
+pub static CHANGE_RULES: &[(&RuleMeta, ChangeCheck)] = &[
+    (&bc_operation_deleted::RULE, bc_operation_deleted::check),
+    (&bc_path_changed::RULE, bc_path_changed::check),
+    (
+        &bc_param_location_changed::RULE,
+        bc_param_location_changed::check,
+    ),
+    (
+        &bc_required_param_added::RULE,
+        bc_required_param_added::check,
+    ),
+    (&bc_output_type_changed::RULE, bc_output_type_changed::check),
+    (&bc_auth_type_changed::RULE, bc_auth_type_changed::check),
+    (&bc_needs_versioning::RULE, bc_needs_versioning::check),
+];
+
+/// Runs every breaking-change rule.
+pub fn check_change(ctx: &ChangeContext) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, check) in CHANGE_RULES {
+        check(ctx, &mut out);
+    }
+    out
+}
+
 /// Every rule, sorted by id.
 pub fn all() -> Vec<&'static RuleMeta> {
     let mut rules: Vec<&'static RuleMeta> = vec![
@@ -853,6 +922,7 @@ pub fn all() -> Vec<&'static RuleMeta> {
     ];
     rules.extend(DEFINITION_RULES.iter().map(|(m, _)| *m));
     rules.extend(CONNECTOR_RULES.iter().map(|(m, _)| *m));
+    rules.extend(CHANGE_RULES.iter().map(|(m, _)| *m));
     rules.extend(crate::stats::STATISTICS_RULES.iter().copied());
     rules.sort_by_key(|r| r.id);
     rules
