@@ -11,6 +11,8 @@ pub enum FileKind {
     Properties,
     Readme,
     Intro,
+    /// A certification package (`.zip`: intro.md and the solution zip).
+    Package,
 }
 
 /// The files of one connector, as found on disk.
@@ -22,6 +24,8 @@ pub struct ConnectorFiles {
     pub properties: Option<PathBuf>,
     /// readme.md and/or intro.md.
     pub docs: Vec<(PathBuf, FileKind)>,
+    /// A certification package (a `.zip` named on the command line): checked on its own.
+    pub package: Option<PathBuf>,
 }
 
 impl ConnectorFiles {
@@ -35,6 +39,11 @@ impl ConnectorFiles {
                     .map(|p| (p.as_path(), FileKind::Properties)),
             )
             .chain(self.docs.iter().map(|(p, k)| (p.as_path(), *k)))
+            .chain(
+                self.package
+                    .iter()
+                    .map(|p| (p.as_path(), FileKind::Package)),
+            )
     }
 }
 
@@ -75,6 +84,7 @@ fn connector_in(dir: &Path) -> Result<Option<ConnectorFiles>, DiscoverError> {
         definition: None,
         properties: None,
         docs: Vec::new(),
+        package: None,
     };
     let mut names: Vec<(String, PathBuf)> = entries
         .filter_map(Result::ok)
@@ -115,17 +125,26 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<ConnectorFiles>, DiscoverError>
                 Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
                 _ => PathBuf::from("."),
             };
+            let is_zip = name.to_ascii_lowercase().ends_with(".zip");
             match kind_of(name) {
                 Some(_) => {
                     if let Some(c) = connector_in(&dir)? {
                         out.push(c);
                     }
                 }
+                None if is_zip => out.push(ConnectorFiles {
+                    dir,
+                    definition: None,
+                    properties: None,
+                    docs: Vec::new(),
+                    package: Some(path.clone()),
+                }),
                 None => out.push(ConnectorFiles {
                     dir,
                     definition: Some(path.clone()),
                     properties: None,
                     docs: Vec::new(),
+                    package: None,
                 }),
             }
             continue;

@@ -179,9 +179,55 @@ struct LoadedFile {
     format: syntax::Format,
     status: FileStatus,
     diagnostics: Vec<Diagnostic>,
+    /// For a certification package: the names at the root of the zip.
+    package_entries: Option<Vec<String>>,
+}
+
+/// Reads a certification package: the names of the entries at the root of the zip.
+fn load_package(path: &std::path::Path) -> LoadedFile {
+    let listing = std::fs::File::open(path)
+        .map_err(|e| e.to_string())
+        .and_then(|f| {
+            zip::ZipArchive::new(f).map_err(|e| format!("not a readable zip archive: {e}"))
+        })
+        .and_then(|archive| {
+            let mut names = Vec::new();
+            for name in archive.file_names() {
+                let name = name.map_err(|e| format!("an entry name cannot be read: {e}"))?;
+                if !name.trim_end_matches('/').contains('/') {
+                    names.push(name.into_owned());
+                }
+            }
+            names.sort();
+            Ok(names)
+        });
+    let (status, diagnostics, package_entries) = match listing {
+        Ok(names) => (FileStatus::Ok, Vec::new(), Some(names)),
+        Err(e) => (
+            FileStatus::Unreadable,
+            vec![rules::file_unreadable::RULE
+                .diagnostic(format!("cannot read the package {}: {e}", path.display()))
+                .help("a certification package is a .zip with intro.md and the solution .zip at its root")
+                .in_file(FileKind::Package)],
+            None,
+        ),
+    };
+    LoadedFile {
+        path: path.to_path_buf(),
+        kind: FileKind::Package,
+        source: None,
+        root: None,
+        format: syntax::Format::Json,
+        status,
+        diagnostics,
+        package_entries,
+    }
 }
 
 fn load(path: &std::path::Path, kind: FileKind, options: &LintOptions) -> LoadedFile {
+    if kind == FileKind::Package {
+        return load_package(path);
+    }
     let overlaid = options.overlay.as_ref().and_then(|o| o.get(path));
     let read = match overlaid {
         Some(text) => Ok(SourceFile::from_bytes(
@@ -204,6 +250,7 @@ fn load(path: &std::path::Path, kind: FileKind, options: &LintOptions) -> Loaded
                     .diagnostic(format!("cannot read {}: {e}", path.display()))
                     .help("check that the file exists, is a regular file and is readable")
                     .in_file(kind)],
+                package_entries: None,
             }
         }
     };
@@ -224,7 +271,7 @@ fn load(path: &std::path::Path, kind: FileKind, options: &LintOptions) -> Loaded
             };
             (doc.root, status)
         }
-        FileKind::Readme | FileKind::Intro => {
+        FileKind::Readme | FileKind::Intro | FileKind::Package => {
             let status = if repaired {
                 FileStatus::Recovered
             } else {
@@ -244,6 +291,7 @@ fn load(path: &std::path::Path, kind: FileKind, options: &LintOptions) -> Loaded
         format,
         status,
         diagnostics,
+        package_entries: None,
     }
 }
 
@@ -312,6 +360,7 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
         let ctx = rules::ConnectorContext {
             dir: &connector.dir,
             profile,
+            package: files.iter().find_map(|f| f.package_entries.as_deref()),
             properties: properties_at.and_then(|i| files[i].root.as_ref()),
             docs: files
                 .iter()
@@ -324,7 +373,11 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
                 })
                 .collect(),
         };
-        rule_diagnostics.extend(rules::check_connector(&ctx));
+        if ctx.package.is_some() {
+            rule_diagnostics.extend(rules::check_package(&ctx));
+        } else {
+            rule_diagnostics.extend(rules::check_connector(&ctx));
+        }
         if let Some(root) = definition_at.and_then(|i| files[i].root.as_ref()) {
             let (found, problems) = crate::policy::collect_directives(root);
             directives = found;

@@ -43,6 +43,7 @@ fn rule_findings(json: &str, previous: Option<&str>, rule: &str) -> Vec<Severity
         definition: Some(path.clone()),
         properties: None,
         docs: Vec::new(),
+        package: None,
     };
     let previous = previous.map(|text| {
         let old = connlint::lint::Previous {

@@ -65,7 +65,7 @@ fn connector_rules_have_the_connector_scope() {
     let connector: Vec<&Value> = rules.iter().filter(|r| is_connector_rule(id(r))).collect();
     assert_eq!(
         connector.len(),
-        30,
+        31,
         "connector rules: {:?}",
         connector.iter().map(|r| id(r)).collect::<Vec<_>>()
     );

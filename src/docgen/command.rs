@@ -711,6 +711,7 @@ mod tests {
             definition: None,
             properties: None,
             docs: vec![(PathBuf::from("x/README.md"), FileKind::Readme)],
+            package: None,
         };
         assert_eq!(
             target(&c, None),

@@ -153,6 +153,8 @@ pub struct ConnectorDoc<'a> {
 pub struct ConnectorContext<'a> {
     pub dir: &'a std::path::Path,
     pub profile: Profile,
+    /// For a certification package (a `.zip`): the names at its root.
+    pub package: Option<&'a [String]>,
     /// apiProperties.json, when present and readable.
     pub properties: Option<&'a Node>,
     pub docs: Vec<ConnectorDoc<'a>>,
@@ -467,6 +469,7 @@ pub mod path_partial_duplicate;
 pub mod path_syntax;
 pub mod path_unique;
 pub mod pkg_apiproperties_present;
+pub mod pkg_intro_md_present;
 pub mod pkg_ip_no_icon;
 pub mod pkg_readme_present;
 pub mod pkg_script_size;
@@ -923,6 +926,7 @@ pub fn all() -> Vec<&'static RuleMeta> {
     rules.extend(DEFINITION_RULES.iter().map(|(m, _)| *m));
     rules.extend(CONNECTOR_RULES.iter().map(|(m, _)| *m));
     rules.extend(CHANGE_RULES.iter().map(|(m, _)| *m));
+    rules.extend(PACKAGE_RULES.iter().map(|(m, _)| *m));
     rules.extend(crate::stats::STATISTICS_RULES.iter().copied());
     rules.sort_by_key(|r| r.id);
     rules
@@ -942,6 +946,19 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
 pub fn check_definition(ctx: &DefinitionContext) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (_, check) in DEFINITION_RULES {
+        check(ctx, &mut out);
+    }
+    out
+}
+
+/// Rules over a certification package (a `.zip` checked on its own).
+pub static PACKAGE_RULES: &[(&RuleMeta, ConnectorCheck)] =
+    &[(&pkg_intro_md_present::RULE, pkg_intro_md_present::check)];
+
+/// Runs the package rules.
+pub fn check_package(ctx: &ConnectorContext) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, check) in PACKAGE_RULES {
         check(ctx, &mut out);
     }
     out
