@@ -34,35 +34,60 @@ pub const IGNORE_KEY: &str = "x-connlint-ignore";
 pub fn collect_directives(root: &Node) -> (Vec<Directive>, Vec<Diagnostic>) {
     let mut directives = Vec::new();
     let mut problems = Vec::new();
-    walk(root, &mut String::new(), &mut directives, &mut problems);
+    walk(root, &mut Vec::new(), &mut directives, &mut problems);
     (directives, problems)
 }
 
-fn walk(node: &Node, at: &mut String, out: &mut Vec<Directive>, problems: &mut Vec<Diagnostic>) {
+/// A step of the path to the current node; pointer text is built only where an
+/// `x-connlint-ignore` key is found (most documents have none).
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+fn walk<'a>(
+    node: &'a Node,
+    path: &mut Vec<Step<'a>>,
+    out: &mut Vec<Directive>,
+    problems: &mut Vec<Diagnostic>,
+) {
     match &node.kind {
         NodeKind::Object(members) => {
             for m in members {
-                let len = at.len();
-                pointer::push_token(at, &m.key);
                 if m.key == IGNORE_KEY {
-                    read_entries(&m.value, &at[..len], at, out, problems);
+                    let scope = pointer_of(path);
+                    let at = pointer::join(&scope, &m.key);
+                    read_entries(&m.value, &scope, &at, out, problems);
                 } else {
-                    walk(&m.value, at, out, problems);
+                    path.push(Step::Key(&m.key));
+                    walk(&m.value, path, out, problems);
+                    path.pop();
                 }
-                at.truncate(len);
             }
         }
         NodeKind::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let len = at.len();
-                at.push('/');
-                at.push_str(&i.to_string());
-                walk(item, at, out, problems);
-                at.truncate(len);
+                path.push(Step::Index(i));
+                walk(item, path, out, problems);
+                path.pop();
             }
         }
         _ => {}
     }
+}
+
+fn pointer_of(path: &[Step]) -> String {
+    let mut p = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) => pointer::push_token(&mut p, k),
+            Step::Index(i) => {
+                p.push('/');
+                p.push_str(&i.to_string());
+            }
+        }
+    }
+    p
 }
 
 fn read_entries(

@@ -4,7 +4,6 @@
 //! numbers are computed only when a diagnostic is rendered.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// A half-open byte range `[start, end)` into a source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -60,7 +59,7 @@ pub struct SourceFile {
     /// The path as the user will see it (relative where the user gave a relative path).
     pub path: PathBuf,
     /// The decoded text. Byte offsets equal the raw file's byte offsets.
-    pub text: Arc<str>,
+    pub text: Box<str>,
     pub decoding: Decoding,
     line_starts: Vec<u32>,
 }
@@ -99,7 +98,9 @@ impl SourceFile {
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
         SourceFile {
             path,
-            text: Arc::from(text),
+            // Kept as read: no copy of the file (a `String` becomes an `Arc<str>` only by
+            // copying it).
+            text: text.into_boxed_str(),
             decoding,
             line_starts,
         }

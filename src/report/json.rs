@@ -1,6 +1,8 @@
 //! `--format json`: one JSON document for the whole run. The shape is a documented
 //! contract (README, "JSON output"); add fields, never rename or remove them.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use super::Run;
@@ -9,7 +11,7 @@ use crate::lint::{Counts, FileStatus};
 
 #[derive(Serialize)]
 struct FileOut<'a> {
-    path: String,
+    path: Cow<'a, str>,
     kind: FileKind,
     status: FileStatus,
     connector: &'a str,
@@ -21,7 +23,7 @@ struct DiagnosticOut<'a> {
     severity: &'a str,
     message: &'a str,
     help: Option<&'a str>,
-    file: Option<String>,
+    file: Option<Cow<'a, str>>,
     line: Option<usize>,
     column: Option<usize>,
     end_line: Option<usize>,
@@ -63,7 +65,7 @@ impl Serialize for Files<'_, '_> {
         s.collect_seq(self.0.connectors.iter().flat_map(|c| {
             let dir = c.dir.to_str().unwrap_or_default();
             c.files.iter().map(move |f| FileOut {
-                path: f.path.display().to_string(),
+                path: f.path.to_string_lossy(),
                 kind: f.kind,
                 status: f.status,
                 connector: dir,
@@ -86,7 +88,8 @@ impl Serialize for Diagnostics<'_, '_> {
                     severity: d.severity.as_str(),
                     message: &d.message,
                     help: d.help.as_deref(),
-                    file: finding.file.map(|i| c.files[i].path.display().to_string()),
+                    // Borrowed (no String per finding); the same text as `display()`.
+                    file: finding.file.map(|i| c.files[i].path.to_string_lossy()),
                     line: loc.map(|l| l.start.line),
                     column: loc.map(|l| l.start.column),
                     end_line: loc.map(|l| l.end.line),

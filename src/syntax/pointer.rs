@@ -1,5 +1,7 @@
 //! RFC 6901 JSON pointers: building them and resolving them against a [`Node`] tree.
 
+use std::borrow::Cow;
+
 use super::{Node, NodeKind};
 use crate::source::Span;
 
@@ -23,12 +25,18 @@ pub fn join(base: &str, token: &str) -> String {
     p
 }
 
-/// Splits a pointer into unescaped tokens. `""` is the root.
-pub fn tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+/// Splits a pointer into unescaped tokens. `""` is the root. A token is borrowed from
+/// the pointer unless it has an escape (rare): resolving allocates nothing.
+pub fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    pointer.split('/').skip(1).map(unescape)
+}
+
+fn unescape(token: &str) -> Cow<'_, str> {
+    if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
+    }
 }
 
 /// Where a pointer lands: the value, and the key span when the value is an object member.
