@@ -246,7 +246,7 @@ pub fn pass(connectors: &[CheckedConnector], selection: Selection) -> Pass {
             }
             out.changed.push(Changed {
                 path: file.path.clone(),
-                before: source.text.clone(),
+                before: Arc::from(&*source.text),
                 after,
                 applied,
             });
