@@ -252,3 +252,61 @@ fn fix_on_a_copy_of_the_corpus() {
         String::from_utf8_lossy(&again.stdout)
     );
 }
+
+/// `check --previous-ref` over a git repository holding the corpus, against its own
+/// commit: every real definition goes through the breaking-change rules, none of which
+/// may report anything when nothing changed, and no previous version is unreadable
+/// beyond the files that are unreadable today.
+#[test]
+fn breaking_change_rules_are_quiet_on_an_unchanged_corpus() {
+    let Some(corpus) = corpus() else { return };
+    let copy = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(&corpus)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let to = copy
+            .path()
+            .join(entry.path().strip_prefix(&corpus).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(copy.path())
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&[
+        "-c",
+        "user.email=ci@example.com",
+        "-c",
+        "user.name=CI",
+        "commit",
+        "-qm",
+        "corpus",
+    ]);
+    let (report, stderr) = check_json(copy.path(), &["--previous-ref", "HEAD"]);
+    let changes: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"].as_str().unwrap().starts_with("bc-"))
+        .collect();
+    assert!(changes.is_empty(), "{changes:#?}");
+    assert!(
+        !stderr.contains("previous version cannot be read"),
+        "{stderr}"
+    );
+}
