@@ -421,26 +421,30 @@ fn previous_versions(
             },
         );
     } else if let Some(rev) = &args.previous_ref {
-        for c in connectors {
-            let Some(current) = &c.definition else {
-                continue;
-            };
-            let Some(definition) = git_show(rev, current)? else {
-                continue;
-            };
-            let properties = match &c.properties {
-                Some(p) => git_show(rev, p)?,
-                None => None,
-            };
-            out.insert(
-                current.clone(),
-                lint::Previous {
+        use rayon::prelude::*;
+        // One `git show` per file: run them side by side.
+        let found: Vec<Option<(PathBuf, lint::Previous)>> = connectors
+            .par_iter()
+            .map(|c| {
+                let Some(current) = &c.definition else {
+                    return Ok(None);
+                };
+                let Some(definition) = git_show(rev, current)? else {
+                    return Ok(None);
+                };
+                let properties = match &c.properties {
+                    Some(p) => git_show(rev, p)?,
+                    None => None,
+                };
+                let previous = lint::Previous {
                     source: rev.clone(),
                     definition,
                     properties,
-                },
-            );
-        }
+                };
+                Ok(Some((current.clone(), previous)))
+            })
+            .collect::<Result<_, String>>()?;
+        out.extend(found.into_iter().flatten());
     } else {
         return Ok(None);
     }
@@ -455,6 +459,8 @@ fn git_show(rev: &str, path: &std::path::Path) -> Result<Option<String>, String>
     };
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let out = std::process::Command::new("git")
+        // git's messages are matched below: keep them untranslated.
+        .env("LC_ALL", "C")
         .arg("-C")
         .arg(dir)
         .arg("show")
