@@ -19,7 +19,7 @@ use crate::stats;
 #[derive(Parser, Debug)]
 #[command(name = "connlint", version, about, long_about = None)]
 #[command(
-    after_help = "Examples:\n  connlint check fixtures/demo\n  connlint check certified-connectors/ --format json\n  connlint rules\n  connlint explain missing-error-responses"
+    after_help = "Examples:\n  connlint check fixtures/demo\n  connlint check certified-connectors/ --format json\n  connlint check fixtures/demo --fix --dry-run\n  connlint rules\n  connlint explain missing-error-responses"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -28,9 +28,10 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Lint connectors: a connector folder, a definition file, or every connector below a directory.
+    /// Lint connectors: a connector folder, a definition file, every connector below a
+    /// directory, or a certification package (.zip).
     #[command(
-        after_help = "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage error, path not found, or connlint failed."
+        after_help = "Examples:\n  connlint check my-connector\n  connlint check my-connector --fix --dry-run\n  connlint check certified-connectors/ --previous-ref origin/main\n  connlint check package.zip\n\nExit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage error, path not found, a file --fix cannot write, or connlint failed. With --fix --dry-run: 1 when there are changes to make, 0 when there are none."
     )]
     Check(CheckArgs),
     /// Observed error statistics joined with the definition: requests, errors by code,
