@@ -391,6 +391,8 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
                 text: file.source.as_deref().map(|s| &*s.text).unwrap_or(""),
                 format: file.format,
                 walk: Default::default(),
+                parameters: Default::default(),
+                parameter_objects: Default::default(),
             };
             rule_diagnostics.extend(rules::check_definition(&dctx));
             let previous = options

@@ -170,6 +170,10 @@ pub struct DefinitionContext<'a> {
     pub format: crate::syntax::Format,
     /// Every object of the document, walked once for all the rules that need it.
     pub walk: std::cell::OnceCell<swagger::Walk<'a>>,
+    /// Every `parameters` list, computed once for the rules that need it.
+    pub parameters: std::cell::OnceCell<Vec<Vec<swagger::ParamEntry<'a>>>>,
+    /// Every parameter object, computed once for the rules that need it.
+    pub parameter_objects: std::cell::OnceCell<Vec<swagger::ParamObject<'a>>>,
 }
 
 impl DefinitionContext<'_> {
@@ -306,6 +310,20 @@ impl<'a> DefinitionContext<'a> {
     /// first use and shared by the rules.
     pub fn objects(&self) -> &swagger::Walk<'a> {
         self.walk.get_or_init(|| swagger::objects(self.root))
+    }
+
+    /// The entries of every `parameters` list (see [`swagger::parameter_lists`]),
+    /// computed on first use and shared by the rules.
+    pub fn parameter_lists(&self) -> &[Vec<swagger::ParamEntry<'a>>] {
+        self.parameters
+            .get_or_init(|| swagger::parameter_lists(self.root))
+    }
+
+    /// Every parameter object (see [`swagger::parameter_objects`]), computed on first use
+    /// and shared by the rules.
+    pub fn parameter_objects(&self) -> &[swagger::ParamObject<'a>] {
+        self.parameter_objects
+            .get_or_init(|| swagger::parameter_objects_in(self.root, self.parameter_lists()))
     }
 
     pub fn operations(&self) -> &[Operation] {

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, parameter_objects};
+use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -57,13 +57,14 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     if !is_swagger2(ctx) {
         return;
     }
-    for (obj_at, node, location) in parameter_objects(ctx.root) {
+    for (obj_at, node, location) in ctx.parameter_objects() {
+        let (node, location): (&crate::syntax::Node, Option<&str>) = (node, *location);
         let name = node.get_str("name").unwrap_or_default();
         if location == Some("body") {
             if node.get("schema").is_none() {
                 out.push(
                     RULE.diagnostic(format!("body parameter `{name}` has no `schema`"))
-                        .at(&obj_at)
+                        .at(obj_at.as_str())
                         .help("describe the body with \"schema\": { \"type\": \"object\", \"properties\": … }"),
                 );
             }

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, parameter_objects};
+use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -42,7 +42,8 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     if !is_swagger2(ctx) {
         return;
     }
-    for (obj_at, node, _) in parameter_objects(ctx.root) {
+    for (obj_at, node, _) in ctx.parameter_objects() {
+        let node: &crate::syntax::Node = node;
         let Some(name) = node.get_str("name") else {
             continue;
         };

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, parameter_lists};
+use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -41,11 +41,11 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     if !is_swagger2(ctx) {
         return;
     }
-    for entries in parameter_lists(ctx.root) {
+    for entries in ctx.parameter_lists() {
         let mut seen: Vec<(String, String)> = Vec::new();
         for e in entries {
-            let usage = e.usage;
-            let Some((node, _)) = e.resolved else {
+            let usage = e.usage.clone();
+            let Some((node, _)) = e.resolved.as_ref() else {
                 continue;
             };
             let (Some(name), Some(loc)) = (node.get_str("name"), node.get_str("in")) else {

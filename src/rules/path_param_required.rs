@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, parameter_objects};
+use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -39,7 +39,8 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     if !is_swagger2(ctx) {
         return;
     }
-    for (obj_at, node, location) in parameter_objects(ctx.root) {
+    for (obj_at, node, location) in ctx.parameter_objects() {
+        let (node, location): (&crate::syntax::Node, Option<&str>) = (node, *location);
         if location != Some("path") {
             continue;
         }

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, parameter_lists, Kind};
+use super::swagger::{is_swagger2, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::{join, resolve};
@@ -141,7 +141,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for entries in parameter_lists(ctx.root) {
+    for entries in ctx.parameter_lists() {
         for e in entries {
             if e.raw.get("$ref").is_some() {
                 let usage = e.usage.clone();

@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use super::swagger::{fingerprint, is_swagger2, parameter_lists};
+use super::swagger::{fingerprint, is_swagger2};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -47,12 +47,12 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
         return;
     }
     let mut copies: BTreeMap<u64, (&str, Vec<String>)> = BTreeMap::new();
-    for entries in parameter_lists(ctx.root) {
+    for entries in ctx.parameter_lists() {
         for e in entries {
-            let Some((node, at)) = e.resolved else {
+            let Some((node, at)) = e.resolved.as_ref() else {
                 continue;
             };
-            if at != e.usage || node.get_str("in") == Some("body") {
+            if *at != e.usage || node.get_str("in") == Some("body") {
                 continue; // a $ref already, or a body (schemas are reuse-definitions')
             }
             let name = node.get_str("name").unwrap_or_default();
@@ -60,7 +60,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 .entry(fingerprint(node))
                 .or_insert_with(|| (name, Vec::new()))
                 .1
-                .push(e.usage);
+                .push(e.usage.clone());
         }
     }
     for (name, places) in copies.into_values() {

@@ -454,7 +454,18 @@ pub fn uses_extension(ctx: &DefinitionContext, name: &str) -> bool {
 
 /// Every parameter object written in the definition (under `#/parameters` and inline in
 /// path items and operations; not the `$ref`s), with its pointer and `in`.
-pub fn parameter_objects(root: &Node) -> Vec<(String, &Node, Option<&str>)> {
+pub fn parameter_objects(root: &Node) -> Vec<ParamObject<'_>> {
+    parameter_objects_in(root, &parameter_lists(root))
+}
+
+/// A parameter object: where it is written, the object, and its `in`.
+pub type ParamObject<'a> = (String, &'a Node, Option<&'a str>);
+
+/// [`parameter_objects`] from lists already computed.
+pub fn parameter_objects_in<'a>(
+    root: &'a Node,
+    lists: &[Vec<ParamEntry<'a>>],
+) -> Vec<ParamObject<'a>> {
     let mut out = Vec::new();
     if let Some(params) = root.get("parameters") {
         for (name, p) in entries(params) {
@@ -463,10 +474,10 @@ pub fn parameter_objects(root: &Node) -> Vec<(String, &Node, Option<&str>)> {
             }
         }
     }
-    for list in parameter_lists(root) {
+    for list in lists {
         for e in list {
             if e.raw.is_object() && e.raw.get("$ref").is_none() {
-                out.push((e.usage, e.raw, e.raw.get_str("in")));
+                out.push((e.usage.clone(), e.raw, e.raw.get_str("in")));
             }
         }
     }
