@@ -49,7 +49,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
         let Some(cf) = node.get_str("collectionFormat") else {
             continue;
         };
-        let at = join(&obj_at, "collectionFormat");
+        let at = join(obj_at, "collectionFormat");
         if !["csv", "ssv", "tsv", "pipes", "multi"].contains(&cf) {
             out.push(
                 RULE.diagnostic(format!("`{cf}` is not a collection format"))

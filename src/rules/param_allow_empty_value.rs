@@ -53,7 +53,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 "`allowEmptyValue` on {} parameter `{name}`; only query and formData parameters take it",
                 location.unwrap_or("a")
             ))
-            .at(join(&obj_at, "allowEmptyValue"))
+            .at(join(obj_at, "allowEmptyValue"))
             .help("remove `allowEmptyValue`"),
         );
     }

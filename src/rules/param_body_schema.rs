@@ -74,7 +74,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                         RULE.diagnostic(format!(
                             "body parameter `{name}` has `{key}`, which belongs in its schema"
                         ))
-                        .at(join(&obj_at, key))
+                        .at(join(obj_at, key))
                         .help(format!("move `{key}` into the parameter's `schema`")),
                     );
                 }
@@ -85,7 +85,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 RULE.diagnostic(format!(
                     "{loc} parameter `{name}` has a `schema`; only body parameters do"
                 ))
-                .at(join(&obj_at, "schema"))
+                .at(join(obj_at, "schema"))
                 .help("describe the parameter with `type` (and `format`, `items`) instead of `schema`"),
             );
         }

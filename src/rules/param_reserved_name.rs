@@ -50,7 +50,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
         if let Some(r) = RESERVED.iter().find(|r| r.eq_ignore_ascii_case(name)) {
             out.push(
                 RULE.diagnostic(format!("parameter `{name}` uses the reserved name `{r}`"))
-                    .at(join(&obj_at, "name"))
+                    .at(join(obj_at, "name"))
                     .help("rename the parameter; the platform adds its own `connectionId` to every call"),
             );
         }

@@ -47,7 +47,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
         if node.get("required").and_then(|r| r.as_bool()) != Some(true) {
             let name = node.get_str("name").unwrap_or_default();
             let at = if node.get("required").is_some() {
-                join(&obj_at, "required")
+                join(obj_at, "required")
             } else {
                 obj_at.clone()
             };

@@ -54,7 +54,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                     "path parameter `{name}` has no `x-ms-url-encoding`"
                 ))
                 .help("add \"x-ms-url-encoding\": \"single\" (or \"double\" if the service decodes twice)")
-                .fix(ctx.add_key_fix(&obj_at, "x-ms-url-encoding", "single", Applicability::Safe))
+                .fix(ctx.add_key_fix(obj_at, "x-ms-url-encoding", "single", Applicability::Safe))
                 .at(obj_at),
             );
         }

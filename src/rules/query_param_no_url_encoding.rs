@@ -51,7 +51,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 RULE.diagnostic(format!(
                     "query parameter `{name}` has `x-ms-url-encoding`, which query parameters do not support"
                 ))
-                .at(join(&obj_at, "x-ms-url-encoding"))
+                .at(join(obj_at, "x-ms-url-encoding"))
                 .help("remove `x-ms-url-encoding`: query values are always encoded once"),
             );
         }
