@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diagnostic::{Applicability, Fix, TextEdit};
-use crate::discover::ConnectorFiles;
+use crate::discover::{ConnectorFiles, FileKind};
 use crate::lint::{lint_connector, CheckedConnector, LintOptions};
 use crate::source::{Decoding, SourceFile};
 
@@ -189,7 +189,9 @@ pub fn pass(connectors: &[CheckedConnector], selection: Selection) -> Pass {
             // Fixes that are fine alone can clash in meaning (two of them giving one
             // object the same new key). Such a fix waits for the next pass, where the rules
             // see the others' result; one that breaks the file on its own is refused.
-            let before = problems(source, &source.text);
+            let structured = matches!(file.kind, FileKind::Definition | FileKind::Properties);
+            let problems_in = |text: &str| structured.then(|| problems(source, text));
+            let before = problems_in(&source.text);
             let result = |chosen: &[usize]| {
                 let mut edits: Vec<&TextEdit> = chosen
                     .iter()
@@ -197,8 +199,7 @@ pub fn pass(connectors: &[CheckedConnector], selection: Selection) -> Pass {
                     .collect();
                 edits.sort_by_key(|e| e.span.start);
                 let text = splice(&source.text, &edits);
-                let worse =
-                    problems(source, &text).and_then(|after| worse(before.as_ref(), &after));
+                let worse = problems_in(&text).and_then(|after| worse(before.as_ref(), &after));
                 (text, worse)
             };
             let mut chosen: Vec<usize> = (0..accepted.len()).collect();
@@ -269,23 +270,15 @@ pub fn splice(text: &str, edits: &[&TextEdit]) -> String {
     out
 }
 
-/// How many syntax errors and duplicate keys a JSON or YAML text has, and the first
-/// message of each kind; `None` for other files (Markdown).
+/// How many syntax errors and duplicate keys a JSON or YAML text has (the definition or
+/// apiProperties.json, whatever its name), and the first message of each kind.
 struct Problems {
     readable: bool,
     syntax: (usize, Option<String>),
     duplicates: (usize, Option<String>),
 }
 
-fn problems(file: &SourceFile, text: &str) -> Option<Problems> {
-    let ext = file
-        .path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    if !matches!(ext.as_deref(), Some("json" | "yaml" | "yml")) {
-        return None;
-    }
+fn problems(file: &SourceFile, text: &str) -> Problems {
     let parsed = SourceFile::from_bytes(file.path.clone(), text.as_bytes().to_vec());
     let doc = crate::syntax::parse(&parsed);
     let of = |list: &mut dyn Iterator<Item = &crate::syntax::SyntaxProblem>| {
@@ -297,7 +290,7 @@ fn problems(file: &SourceFile, text: &str) -> Option<Problems> {
         }
         (n, first)
     };
-    Some(Problems {
+    Problems {
         readable: doc.root.is_some(),
         syntax: of(&mut doc
             .problems
@@ -307,7 +300,7 @@ fn problems(file: &SourceFile, text: &str) -> Option<Problems> {
             .problems
             .iter()
             .filter(|p| p.kind == crate::syntax::ProblemKind::DuplicateKey)),
-    })
+    }
 }
 
 /// What the fixed text has that the old one did not, as words for a message.
