@@ -252,6 +252,49 @@ impl DefinitionContext<'_> {
         })
     }
 
+    /// A fix that removes the member at `pointer` (its key, value and separator), leaving
+    /// its siblings as they were written. `None` where the layout is unusual (a YAML
+    /// member that does not start its line, a multi-line flow mapping member…).
+    pub fn remove_member_fix(&self, pointer: &str, applicability: Applicability) -> Option<Fix> {
+        let (parent_at, _) = pointer.rsplit_once('/')?;
+        let parent = crate::syntax::pointer::resolve(self.root, parent_at)?.node;
+        let key_span = crate::syntax::pointer::resolve(self.root, pointer)?.key_span?;
+        let members = parent.members()?;
+        let i = members.iter().position(|m| m.key_span == key_span)?;
+        let text = self.text;
+        let flow = text[parent.span.start as usize..].starts_with('{');
+        let span = if flow {
+            let m = &members[i];
+            if members.len() == 1 {
+                Span::new(parent.span.start as usize + 1, parent.span.end as usize - 1)
+            } else if let Some(next) = members.get(i + 1) {
+                Span::new(m.key_span.start as usize, next.key_span.start as usize)
+            } else {
+                let prev = &members[i - 1];
+                Span::new(prev.value.span.end as usize, m.value.span.end as usize)
+            }
+        } else {
+            // A block mapping: the member's whole lines.
+            let m = &members[i];
+            let start = m.key_span.start as usize;
+            let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+            if !text[line_start..start].chars().all(|c| c == ' ') {
+                return None;
+            }
+            let end = (m.value.span.end as usize).max(m.key_span.end as usize);
+            let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p + 1);
+            Span::new(line_start, line_end)
+        };
+        Some(Fix {
+            description: format!("remove {}", serde_json::to_string(&members[i].key).ok()?),
+            applicability,
+            edits: vec![TextEdit {
+                span,
+                insert: String::new(),
+            }],
+        })
+    }
+
     /// A fix for a text that must end with a letter, a digit or `)`: removing trailing
     /// white space is safe (nobody means it); removing punctuation (`Contoso Inc.`) may
     /// change what the text says, so that fix is unsafe.

@@ -1,5 +1,5 @@
 use super::swagger::is_swagger2;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
 
@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "query-param-no-url-encoding",
         severity: Warning,
         scope: Definition,
+        fix: Safe,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "no `x-ms-url-encoding` on query parameters",
     };
@@ -51,6 +52,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 RULE.diagnostic(format!(
                     "query parameter `{name}` has `x-ms-url-encoding`, which query parameters do not support"
                 ))
+                .fix(ctx.remove_member_fix(&join(obj_at, "x-ms-url-encoding"), Applicability::Safe))
                 .at(join(obj_at, "x-ms-url-encoding"))
                 .help("remove `x-ms-url-encoding`: query values are always encoded once"),
             );

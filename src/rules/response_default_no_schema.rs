@@ -1,5 +1,5 @@
 use super::swagger::deref;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic};
 use crate::model::ResponseCode;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::{join, resolve};
@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "response-default-no-schema",
         severity: Error,
         scope: Definition,
+        fix: Unsafe,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-exact-operation-responses",
         summary: "the `default` response has a `schema`",
     };
@@ -58,11 +59,18 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 }
                 _ => e.pointer.clone(),
             };
+            // Removing the schema drops what it said about error bodies: offered, not
+            // applied on its own.
+            let fix = at
+                .ends_with("/schema")
+                .then(|| ctx.remove_member_fix(&at, Applicability::Unsafe))
+                .flatten();
             out.push(
                 RULE.diagnostic(format!(
                     "the `default` response of {} has a schema",
                     op.name()
                 ))
+                .fix(fix)
                 .at(at)
                 .operation(op.operation_id.as_deref())
                 .help("remove the schema from `default`; document error bodies under explicit status codes such as \"400\" or \"500\""),
