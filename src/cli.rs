@@ -491,24 +491,22 @@ fn fix_files(
     options: &LintOptions,
     policy: &crate::policy::Policy,
     selection: crate::fix::Selection,
-) -> Fixed {
+) -> crate::fix::Outcome {
     use rayon::prelude::*;
     connectors
         .par_iter()
         .map(|c| crate::fix::fix_connector(c, options, policy, selection))
-        .reduce(Fixed::default, |mut a, b| {
+        .reduce(crate::fix::Outcome::default, |mut a, b| {
             a.merge(b);
             a
         })
 }
 
-type Fixed = crate::fix::Outcome;
-
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn report_refused(fixed: &Fixed) {
+fn report_refused(fixed: &crate::fix::Outcome) {
     for (path, why) in &fixed.refused {
         eprintln!("connlint: {}: {why}", path.display());
     }
@@ -521,7 +519,7 @@ fn report_refused(fixed: &Fixed) {
 }
 
 /// `--fix --dry-run`: the changes as a unified diff on standard output.
-fn show_fixes(fixed: &Fixed, quiet: bool) -> ExitStatus {
+fn show_fixes(fixed: &crate::fix::Outcome, quiet: bool) -> ExitStatus {
     let mut diff = String::new();
     for (path, (before, after)) in &fixed.files {
         diff.push_str(&crate::fsutil::unified_diff(before, after, path, false));
@@ -545,7 +543,7 @@ fn show_fixes(fixed: &Fixed, quiet: bool) -> ExitStatus {
 }
 
 /// `--fix`: writes every fixed file atomically.
-fn write_fixes(fixed: &Fixed, quiet: bool) -> ExitStatus {
+fn write_fixes(fixed: &crate::fix::Outcome, quiet: bool) -> ExitStatus {
     let mut status = ExitStatus::Success;
     let mut written = 0;
     for (path, (_, after)) in &fixed.files {

@@ -32,13 +32,6 @@ impl Selection {
     }
 }
 
-/// A fix applied to a file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Applied {
-    pub rule: &'static str,
-    pub description: String,
-}
-
 /// A file changed by a pass.
 #[derive(Debug)]
 pub struct Changed {
@@ -46,15 +39,14 @@ pub struct Changed {
     /// The text before this pass.
     pub before: std::sync::Arc<str>,
     pub after: String,
-    pub applied: Vec<Applied>,
+    /// How many fixes the pass applied to it.
+    pub applied: usize,
 }
 
 /// What one pass found to do.
 #[derive(Debug, Default)]
 pub struct Pass {
     pub changed: Vec<Changed>,
-    /// Fixes left for the next pass because they touch the same bytes as one taken.
-    pub deferred: usize,
     /// Files left unchanged, with the reason (the fixed text would not parse, or the file
     /// is not clean UTF-8 and rewriting it would change other bytes).
     pub refused: Vec<(PathBuf, String)>,
@@ -118,7 +110,7 @@ pub fn fix_connector(
         }
         let texts = Arc::make_mut(&mut overlay);
         for change in pass.changed {
-            out.applied += change.applied.len();
+            out.applied += change.applied;
             let entry = out
                 .files
                 .entry(change.path.clone())
@@ -160,18 +152,14 @@ pub fn pass(connectors: &[CheckedConnector], selection: Selection) -> Pass {
                 continue;
             }
             fixes.sort_by_key(|(_, fix)| fix.edits[0].span.start);
-            // Each accepted fix with its own edits (empty when it repeats a taken one).
-            let mut accepted: Vec<(Applied, Vec<&TextEdit>)> = Vec::new();
+            // Each accepted fix's rule and edits (none when it repeats a taken one).
+            let mut accepted: Vec<(&'static str, Vec<&TextEdit>)> = Vec::new();
             let mut taken: Vec<&TextEdit> = Vec::new();
             for (rule, fix) in fixes {
-                let applied = Applied {
-                    rule,
-                    description: fix.description.clone(),
-                };
                 let same = |e: &TextEdit| taken.iter().any(|t| **t == *e);
                 if fix.edits.iter().all(same) {
                     // Another finding asked for exactly this change.
-                    accepted.push((applied, Vec::new()));
+                    accepted.push((rule, Vec::new()));
                     continue;
                 }
                 let clashes = fix.edits.iter().any(|e| {
@@ -180,11 +168,11 @@ pub fn pass(connectors: &[CheckedConnector], selection: Selection) -> Pass {
                         .any(|t| e.span.start <= t.span.end && t.span.start <= e.span.end)
                 });
                 if clashes {
-                    out.deferred += 1;
+                    // It waits for the next pass.
                     continue;
                 }
                 taken.extend(&fix.edits);
-                accepted.push((applied, fix.edits.iter().collect()));
+                accepted.push((rule, fix.edits.iter().collect()));
             }
             // Fixes that are fine alone can clash in meaning (two of them giving one
             // object the same new key). Such a fix waits for the next pass, where the rules
@@ -225,31 +213,22 @@ pub fn pass(connectors: &[CheckedConnector], selection: Selection) -> Pass {
                             file.path.clone(),
                             format!(
                                 "a {} fix was not applied: it would make the file {why}; this is a bug in connlint, please report it",
-                                accepted[culprit].0.rule
+                                accepted[culprit].0
                             ),
                         ));
-                        continue;
                     }
                 }
-                out.deferred += 1;
+                // Otherwise the culprit waits for the next pass.
             };
-            let after = text;
-            let chosen: std::collections::HashSet<usize> = chosen.into_iter().collect();
-            let applied: Vec<Applied> = accepted
-                .into_iter()
-                .enumerate()
-                .filter(|(i, _)| chosen.contains(i))
-                .map(|(_, (a, _))| a)
-                .collect();
             // A fix that rewrites a value as it already is changes nothing.
-            if applied.is_empty() || after == *source.text {
+            if chosen.is_empty() || text == *source.text {
                 continue;
             }
             out.changed.push(Changed {
                 path: file.path.clone(),
                 before: Arc::from(&*source.text),
-                after,
-                applied,
+                after: text,
+                applied: chosen.len(),
             });
         }
     }
