@@ -502,10 +502,6 @@ fn fix_files(
         })
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 fn report_refused(fixed: &crate::fix::Outcome) {
     for (path, why) in &fixed.refused {
         eprintln!("connlint: {}: {why}", path.display());
@@ -531,8 +527,8 @@ fn show_fixes(fixed: &crate::fix::Outcome, quiet: bool) -> ExitStatus {
     if !quiet {
         eprintln!(
             "connlint: would apply {} to {} (nothing written)",
-            plural(fixed.applied, "fix", "fixes"),
-            plural(fixed.files.len(), "file", "files")
+            pretty::plural(fixed.applied, "fix", "fixes"),
+            pretty::plural(fixed.files.len(), "file", "files")
         );
     }
     if fixed.files.is_empty() {
@@ -559,8 +555,8 @@ fn write_fixes(fixed: &crate::fix::Outcome, quiet: bool) -> ExitStatus {
     if !quiet && (fixed.applied > 0 || written > 0) {
         eprintln!(
             "connlint: applied {} to {}",
-            plural(fixed.applied, "fix", "fixes"),
-            plural(written, "file", "files")
+            pretty::plural(fixed.applied, "fix", "fixes"),
+            pretty::plural(written, "file", "files")
         );
     }
     status

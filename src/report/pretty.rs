@@ -190,11 +190,14 @@ pub fn render_connector(connector: &CheckedConnector, style: Style) -> String {
     out
 }
 
+/// `1 file`, `2 files`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The closing summary.
 pub fn render_summary(run: &Run) -> String {
     let c = &run.counts;
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut s = format!(
         "checked {}, {} and {} in {:.2}s: {}, {}, {}",
         plural(c.connectors, "connector", "connectors"),

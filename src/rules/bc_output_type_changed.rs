@@ -1,4 +1,4 @@
-use super::swagger::{deref, properties};
+use super::swagger::{deref, properties, success_schema};
 use crate::diagnostic::Diagnostic;
 use crate::model::Operation;
 use crate::rules::ChangeContext;
@@ -47,19 +47,6 @@ crate::declare_rule! {
         source: "https://github.com/microsoft/PowerPlatformConnectors/pull/3910",
         summary: "a response field's type changed",
     };
-}
-
-/// The schema of the operation's first success response that has one, resolved.
-fn success_schema<'a>(root: &'a Node, op: &Operation) -> Option<(&'a Node, String)> {
-    let r = op.responses.as_ref()?;
-    let e = r
-        .entries
-        .iter()
-        .find(|e| e.code.class() == Some(2) && e.has_schema)?;
-    let node = pointer::resolve(root, &e.pointer)?.node;
-    let (resp, at) = deref(root, node, &e.pointer)?;
-    let schema = resp.get("schema")?;
-    deref(root, schema, &pointer::join(&at, "schema"))
 }
 
 /// One schema of each version at the same place of the response.

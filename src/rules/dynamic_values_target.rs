@@ -1,8 +1,7 @@
-use super::swagger::{deref, is_swagger2, properties, uses_extension, Kind};
+use super::swagger::{deref, is_swagger2, properties, success_schema, uses_extension, Kind};
 use crate::diagnostic::Diagnostic;
-use crate::model::Operation;
 use crate::rules::DefinitionContext;
-use crate::syntax::pointer::{join, resolve};
+use crate::syntax::pointer::join;
 use crate::syntax::Node;
 
 crate::declare_rule! {
@@ -59,22 +58,6 @@ pub const DYNAMIC: [&str; 4] = [
     "x-ms-dynamic-schema",
     "x-ms-dynamic-properties",
 ];
-
-/// The success response schema of an operation, resolved, with its pointer.
-pub fn success_schema<'a>(
-    ctx: &DefinitionContext<'a>,
-    op: &Operation,
-) -> Option<(&'a Node, String)> {
-    let r = op.responses.as_ref()?;
-    let e = r
-        .entries
-        .iter()
-        .find(|e| e.code.class() == Some(2) && e.has_schema)?;
-    let node = resolve(ctx.root, &e.pointer)?.node;
-    let (resp, at) = deref(ctx.root, node, &e.pointer)?;
-    let schema = resp.get("schema")?;
-    deref(ctx.root, schema, &join(&at, "schema"))
-}
 
 /// Follows a `/`-separated property path through a schema; `None` when the schema does
 /// not say (no listed properties, additionalProperties, dynamic), `Some(Err(segment))`
@@ -181,7 +164,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 }
             }
             if ext == "x-ms-dynamic-values" {
-                let Some((schema, s_at)) = success_schema(ctx, target) else {
+                let Some((schema, s_at)) = success_schema(ctx.root, target) else {
                     continue;
                 };
                 let collection = value.get_str("value-collection").unwrap_or("");

@@ -500,6 +500,20 @@ pub fn deref<'a>(root: &'a Node, node: &'a Node, at: &str) -> Option<(&'a Node, 
     None
 }
 
+/// The schema of an operation's first success response that has one, resolved, with its
+/// pointer. Takes the root, not a context, so that a previous version can be read too.
+pub fn success_schema<'a>(root: &'a Node, op: &Operation) -> Option<(&'a Node, String)> {
+    let r = op.responses.as_ref()?;
+    let e = r
+        .entries
+        .iter()
+        .find(|e| e.code.class() == Some(2) && e.has_schema)?;
+    let node = pointer::resolve(root, &e.pointer)?.node;
+    let (resp, at) = deref(root, node, &e.pointer)?;
+    let schema = resp.get("schema")?;
+    deref(root, schema, &join(&at, "schema"))
+}
+
 /// The node an operation of the model was built from.
 pub fn op_node<'a>(ctx: &DefinitionContext<'a>, op: &Operation) -> Option<&'a Node> {
     pointer::resolve(ctx.root, &op.pointer).map(|t| t.node)
