@@ -133,6 +133,26 @@ fn corpus_is_fully_accounted_for() {
         && d["column"] == 1));
 }
 
+/// Copies a folder tree, making every copied file writable: the corpus may be
+/// read-only, and `--fix` refuses read-only files.
+fn copy_writable(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+            let mut permissions = std::fs::metadata(&target).unwrap().permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            permissions.set_readonly(false);
+            std::fs::set_permissions(&target, permissions).unwrap();
+        }
+    }
+}
+
 /// Counts findings by (rule, severity) in a JSON report.
 fn counts(report: &serde_json::Value) -> std::collections::BTreeMap<(String, String), usize> {
     let mut out = std::collections::BTreeMap::new();
@@ -184,26 +204,7 @@ fn fix_on_a_copy_of_the_corpus() {
     );
     let copy = tempfile::tempdir().unwrap();
     for dir in &dirs {
-        let relative = dir.strip_prefix(&corpus).unwrap();
-        for entry in walkdir::WalkDir::new(dir)
-            .into_iter()
-            .filter_map(Result::ok)
-        {
-            let to = copy
-                .path()
-                .join(relative)
-                .join(entry.path().strip_prefix(dir).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&to).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &to).unwrap();
-                // The corpus may be read-only, and --fix refuses read-only files.
-                let mut permissions = std::fs::metadata(&to).unwrap().permissions();
-                #[allow(clippy::permissions_set_readonly_false)]
-                permissions.set_readonly(false);
-                std::fs::set_permissions(&to, permissions).unwrap();
-            }
-        }
+        copy_writable(dir, &copy.path().join(dir.strip_prefix(&corpus).unwrap()));
     }
     let (before, _) = check_json(copy.path(), &[]);
     let (after, stderr) = check_json(copy.path(), &["--fix"]);
@@ -261,19 +262,7 @@ fn fix_on_a_copy_of_the_corpus() {
 fn breaking_change_rules_are_quiet_on_an_unchanged_corpus() {
     let Some(corpus) = corpus() else { return };
     let copy = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(&corpus)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let to = copy
-            .path()
-            .join(entry.path().strip_prefix(&corpus).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&to).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &to).unwrap();
-        }
-    }
+    copy_writable(&corpus, copy.path());
     let git = |args: &[&str]| {
         let out = std::process::Command::new("git")
             .args(args)
