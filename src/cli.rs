@@ -357,7 +357,7 @@ pub fn run(cli: Cli) -> ExitStatus {
             match clap_mangen::Man::new(Cli::command()).render(&mut buf) {
                 Ok(()) => print(&String::from_utf8_lossy(&buf)),
                 Err(e) => {
-                    eprintln!("connlint: cannot render the manual: {e}");
+                    crate::eprintln_inert!("connlint: cannot render the manual: {e}");
                     ExitStatus::Error
                 }
             }
@@ -372,7 +372,7 @@ fn print(text: &str) -> ExitStatus {
         // A closed pipe (`| head`) is not a failure of the lint.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitStatus::Success,
         Err(e) => {
-            eprintln!("connlint: cannot write output: {e}");
+            crate::eprintln_inert!("connlint: cannot write output: {e}");
             ExitStatus::Error
         }
     }
@@ -504,10 +504,10 @@ fn fix_files(
 
 fn report_refused(fixed: &crate::fix::Outcome) {
     for (path, why) in &fixed.refused {
-        eprintln!("connlint: {}: {why}", path.display());
+        crate::eprintln_inert!("connlint: {}: {why}", path.display());
     }
     if fixed.unsettled {
-        eprintln!(
+        crate::eprintln_inert!(
             "connlint: warning: fixes were still changing the files after {} passes; run again and check the result",
             crate::fix::MAX_PASSES
         );
@@ -525,7 +525,7 @@ fn show_fixes(fixed: &crate::fix::Outcome, quiet: bool) -> ExitStatus {
     }
     report_refused(fixed);
     if !quiet {
-        eprintln!(
+        crate::eprintln_inert!(
             "connlint: would apply {} to {} (nothing written)",
             pretty::plural(fixed.applied, "fix", "fixes"),
             pretty::plural(fixed.files.len(), "file", "files")
@@ -546,14 +546,14 @@ fn write_fixes(fixed: &crate::fix::Outcome, quiet: bool) -> ExitStatus {
         match crate::fsutil::write_atomic(path, after.as_bytes()) {
             Ok(()) => written += 1,
             Err(e) => {
-                eprintln!("connlint: cannot write {}: {e}", path.display());
+                crate::eprintln_inert!("connlint: cannot write {}: {e}", path.display());
                 status = ExitStatus::Error;
             }
         }
     }
     report_refused(fixed);
     if !quiet && (fixed.applied > 0 || written > 0) {
-        eprintln!(
+        crate::eprintln_inert!(
             "connlint: applied {} to {}",
             pretty::plural(fixed.applied, "fix", "fixes"),
             pretty::plural(written, "file", "files")
@@ -572,12 +572,12 @@ fn check(args: CheckArgs) -> ExitStatus {
     let connectors = match discover::discover(&paths) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("connlint: {e}");
+            crate::eprintln_inert!("connlint: {e}");
             return ExitStatus::Error;
         }
     };
     if connectors.is_empty() {
-        eprintln!(
+        crate::eprintln_inert!(
             "connlint: no connector found in {} (looked for apiDefinition.swagger.json or apiProperties.json)",
             paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
         );
@@ -598,7 +598,7 @@ fn check(args: CheckArgs) -> ExitStatus {
     let config = match config {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("connlint: {e}");
+            crate::eprintln_inert!("connlint: {e}");
             return ExitStatus::Error;
         }
     };
@@ -606,7 +606,7 @@ fn check(args: CheckArgs) -> ExitStatus {
         Some(path) => match crate::policy::Baseline::load(path) {
             Ok(b) => Some((b, path.clone())),
             Err(e) => {
-                eprintln!("connlint: {e}");
+                crate::eprintln_inert!("connlint: {e}");
                 return ExitStatus::Error;
             }
         },
@@ -624,7 +624,7 @@ fn check(args: CheckArgs) -> ExitStatus {
         .collect();
     let with_stats = !args.stats.files.is_empty();
     if with_stats && connectors.len() != 1 {
-        eprintln!(
+        crate::eprintln_inert!(
             "connlint: --stats belongs to one connector, but {} were found; name the connector's folder",
             connectors.len()
         );
@@ -633,7 +633,7 @@ fn check(args: CheckArgs) -> ExitStatus {
     let previous = match previous_versions(&args, &connectors) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("connlint: {e}");
+            crate::eprintln_inert!("connlint: {e}");
             return ExitStatus::Error;
         }
     };
@@ -665,14 +665,14 @@ fn check(args: CheckArgs) -> ExitStatus {
         lint::lint_all_with_progress(&connectors, &options, &|| progress.tick());
     progress.finish();
     for note in checked.iter().flat_map(|c| &c.notes) {
-        eprintln!("connlint: warning: {note}");
+        crate::eprintln_inert!("connlint: warning: {note}");
     }
     if with_stats {
         let connector = &mut checked[0];
         let report = match args.stats.analyze(connector) {
             Ok(r) => r,
             Err(e) => {
-                eprintln!("connlint: {e}");
+                crate::eprintln_inert!("connlint: {e}");
                 return ExitStatus::Error;
             }
         };
@@ -681,7 +681,7 @@ fn check(args: CheckArgs) -> ExitStatus {
             connector.add_definition_findings(found);
         }
         for warning in &report.warnings {
-            eprintln!("connlint: warning: {warning}");
+            crate::eprintln_inert!("connlint: warning: {warning}");
         }
     }
     let policy = crate::policy::Policy {
@@ -701,11 +701,11 @@ fn check(args: CheckArgs) -> ExitStatus {
         let total: usize = recorded.findings.iter().map(|e| e.count).sum();
         return match crate::fsutil::write_atomic(path, recorded.to_json().as_bytes()) {
             Ok(()) => {
-                eprintln!("connlint: recorded {total} findings in {}; check with --baseline {} to see only new ones", path.display(), path.display());
+                crate::eprintln_inert!("connlint: recorded {total} findings in {}; check with --baseline {} to see only new ones", path.display(), path.display());
                 ExitStatus::Success
             }
             Err(e) => {
-                eprintln!("connlint: cannot write {}: {e}", path.display());
+                crate::eprintln_inert!("connlint: cannot write {}: {e}", path.display());
                 ExitStatus::Error
             }
         };
@@ -717,15 +717,15 @@ fn check(args: CheckArgs) -> ExitStatus {
             .as_ref()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        eprintln!("connlint: warning: {file}: {unused}");
+        crate::eprintln_inert!("connlint: warning: {file}: {unused}");
     }
     if !outcome.stale_baseline.is_empty() {
-        eprintln!(
+        crate::eprintln_inert!(
             "connlint: {} baseline entries no longer occur (fixed, or moved); re-run with --write-baseline to drop them:",
             outcome.stale_baseline.len()
         );
         for e in outcome.stale_baseline.iter().take(20) {
-            eprintln!(
+            crate::eprintln_inert!(
                 "  {} {} {}",
                 e.rule,
                 e.file,
@@ -737,9 +737,10 @@ fn check(args: CheckArgs) -> ExitStatus {
         && (outcome.suppressed > 0 || outcome.baselined > 0)
         && args.format == OutputFormat::Pretty
     {
-        eprintln!(
+        crate::eprintln_inert!(
             "connlint: {} findings suppressed, {} hidden by the baseline",
-            outcome.suppressed, outcome.baselined
+            outcome.suppressed,
+            outcome.baselined
         );
     }
     let mut run = Run::new(&checked, start.elapsed());
@@ -750,7 +751,7 @@ fn check(args: CheckArgs) -> ExitStatus {
     for (format, path) in &args.output_format {
         let text = render(&run, *format, false, false);
         if let Err(e) = crate::fsutil::write_atomic(path, text.as_bytes()) {
-            eprintln!("connlint: cannot write {}: {e}", path.display());
+            crate::eprintln_inert!("connlint: cannot write {}: {e}", path.display());
             status = ExitStatus::Error;
         }
     }
@@ -768,7 +769,7 @@ fn check(args: CheckArgs) -> ExitStatus {
                 .open(&path)
                 .and_then(|mut f| f.write_all(summary.as_bytes()));
             if let Err(e) = appended {
-                eprintln!(
+                crate::eprintln_inert!(
                     "connlint: cannot write the job summary to {}: {e}",
                     PathBuf::from(path).display()
                 );
@@ -783,7 +784,7 @@ fn check(args: CheckArgs) -> ExitStatus {
             Ok(()) => ExitStatus::Success,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitStatus::Success,
             Err(e) => {
-                eprintln!("connlint: cannot write output: {e}");
+                crate::eprintln_inert!("connlint: cannot write output: {e}");
                 ExitStatus::Error
             }
         }
@@ -865,12 +866,12 @@ fn stats_command(args: StatsCommandArgs) -> ExitStatus {
     let connectors = match discover::discover(std::slice::from_ref(&args.path)) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("connlint: {e}");
+            crate::eprintln_inert!("connlint: {e}");
             return ExitStatus::Error;
         }
     };
     let [connector] = connectors.as_slice() else {
-        eprintln!(
+        crate::eprintln_inert!(
             "connlint: {} holds {} connectors; name one connector's folder or definition",
             args.path.display(),
             connectors.len()
@@ -878,7 +879,7 @@ fn stats_command(args: StatsCommandArgs) -> ExitStatus {
         return ExitStatus::Error;
     };
     if args.input.files.is_empty() {
-        eprintln!("connlint: give at least one statistics file with --stats FILE");
+        crate::eprintln_inert!("connlint: give at least one statistics file with --stats FILE");
         return ExitStatus::Error;
     }
     let checked = lint::lint_connector(
@@ -891,20 +892,20 @@ fn stats_command(args: StatsCommandArgs) -> ExitStatus {
     let report = match args.input.analyze(&checked) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("connlint: {e}");
+            crate::eprintln_inert!("connlint: {e}");
             return ExitStatus::Error;
         }
     };
     let text = match args.format {
         ListFormat::Json => {
-            let mut t = serde_json::to_string_pretty(&report).unwrap_or_default();
+            let mut t = crate::text::to_json_pretty(&report);
             t.push('\n');
             t
         }
         ListFormat::Pretty => stats::render_pretty(&report, args.color.enabled()),
     };
     for warning in &report.warnings {
-        eprintln!("connlint: warning: {warning}");
+        crate::eprintln_inert!("connlint: warning: {warning}");
     }
     print(&text)
 }
@@ -940,7 +941,7 @@ fn list_rules(format: ListFormat) -> ExitStatus {
                     })
                 })
                 .collect();
-            let mut text = serde_json::to_string_pretty(&list).unwrap_or_default();
+            let mut text = crate::text::to_json_pretty(&list);
             text.push('\n');
             print(&text)
         }
@@ -1008,7 +1009,9 @@ fn explain(id: &str) -> ExitStatus {
                 .filter(|(d, _)| *d <= 4)
                 .map(|(_, r)| format!("; did you mean `{r}`?"))
                 .unwrap_or_default();
-            eprintln!("connlint: unknown rule `{id}`{suggestion} (connlint rules lists them)");
+            crate::eprintln_inert!(
+                "connlint: unknown rule `{id}`{suggestion} (connlint rules lists them)"
+            );
             ExitStatus::Error
         }
     }

@@ -20,6 +20,10 @@ pub enum FileKind {
 pub struct ConnectorFiles {
     /// The connector's folder (for a lone definition file, its parent).
     pub dir: PathBuf,
+    /// The tree the user asked to lint: the folder named on the command line, or the
+    /// folder of a file named there. A symbolic link is followed only to a target inside
+    /// it ([`crate::fsutil::read_in_tree`]).
+    pub root: PathBuf,
     pub definition: Option<PathBuf>,
     pub properties: Option<PathBuf>,
     /// readme.md and/or intro.md.
@@ -77,10 +81,11 @@ pub fn kind_of(name: &str) -> Option<FileKind> {
 }
 
 /// Reads a folder's connector files, if it has any.
-fn connector_in(dir: &Path) -> Result<Option<ConnectorFiles>, DiscoverError> {
+fn connector_in(dir: &Path, root: &Path) -> Result<Option<ConnectorFiles>, DiscoverError> {
     let entries = std::fs::read_dir(dir).map_err(|e| DiscoverError::Io(dir.to_path_buf(), e))?;
     let mut found = ConnectorFiles {
         dir: dir.to_path_buf(),
+        root: root.to_path_buf(),
         definition: None,
         properties: None,
         docs: Vec::new(),
@@ -128,11 +133,12 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<ConnectorFiles>, DiscoverError>
             let is_zip = name.to_ascii_lowercase().ends_with(".zip");
             match kind_of(name) {
                 Some(_) => {
-                    if let Some(c) = connector_in(&dir)? {
+                    if let Some(c) = connector_in(&dir, &dir)? {
                         out.push(c);
                     }
                 }
                 None if is_zip => out.push(ConnectorFiles {
+                    root: dir.clone(),
                     dir,
                     definition: None,
                     properties: None,
@@ -140,6 +146,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<ConnectorFiles>, DiscoverError>
                     package: Some(path.clone()),
                 }),
                 None => out.push(ConnectorFiles {
+                    root: dir.clone(),
                     dir,
                     definition: Some(path.clone()),
                     properties: None,
@@ -165,7 +172,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<ConnectorFiles>, DiscoverError>
                 walker.skip_current_dir();
                 continue;
             }
-            if let Some(c) = connector_in(entry.path())? {
+            if let Some(c) = connector_in(entry.path(), path)? {
                 out.push(c);
                 walker.skip_current_dir();
             }

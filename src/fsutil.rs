@@ -1,8 +1,171 @@
 //! Writing files safely: a temporary file in the same folder, then a rename, so a reader
 //! never sees half a file and a crash never leaves one.
 
-use std::io::Write;
-use std::path::Path;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// The largest connector file connlint reads: 32 MiB. Power Platform takes definitions
+/// under 1 MB; the largest in the public corpus is 1.1 MB on disk.
+pub const MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
+
+/// Why a connector file was not read.
+#[derive(Debug)]
+pub enum ReadRefusal {
+    /// A symbolic link whose target lies outside the linted tree.
+    Outside {
+        target: PathBuf,
+        tree: PathBuf,
+    },
+    /// Not a regular file: a FIFO, a device, a socket or a folder.
+    NotRegular {
+        what: &'static str,
+    },
+    /// Larger than the limit.
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for ReadRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadRefusal::Outside { target, tree } => write!(
+                f,
+                "it is a symbolic link to {}, outside the linted tree {}",
+                target.display(),
+                tree.display()
+            ),
+            ReadRefusal::NotRegular { what } => write!(f, "it is {what}, not a regular file"),
+            ReadRefusal::TooLarge { size, limit } => write!(
+                f,
+                "it is {} MiB; connlint reads connector files of up to {} MiB",
+                size.div_ceil(1024 * 1024),
+                limit / (1024 * 1024)
+            ),
+            ReadRefusal::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl ReadRefusal {
+    /// What the user can do about it.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            ReadRefusal::Outside { .. } => {
+                "connlint follows links only inside the folder it was given; lint the folder that holds the link's target, or replace the link by the file"
+            }
+            ReadRefusal::NotRegular { .. } => {
+                "connector files must be regular files; remove or rename this entry"
+            }
+            ReadRefusal::TooLarge { .. } => {
+                "Power Platform accepts definitions under 1 MB; share schemas through $ref or split the connector"
+            }
+            ReadRefusal::Io(_) => "check that the file exists and is readable",
+        }
+    }
+}
+
+fn file_type_name(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
+}
+
+/// Opens a file a stranger may have committed, safely:
+/// - a symbolic link is followed only when its target (and every link on the way) stays
+///   inside `tree`, the folder the user asked to lint;
+/// - only a regular file is opened: a FIFO is never waited on, a device never drained
+///   (the file is opened without blocking and checked after opening, so swapping it
+///   between a check and the open changes nothing).
+///
+/// Returns the open file and its size.
+pub fn open_in_tree(path: &Path, tree: &Path) -> Result<(std::fs::File, u64), ReadRefusal> {
+    let link = std::fs::symlink_metadata(path).map_err(ReadRefusal::Io)?;
+    let target = if link.file_type().is_symlink() {
+        let target = std::fs::canonicalize(path).map_err(ReadRefusal::Io)?;
+        let tree = std::fs::canonicalize(tree).unwrap_or_else(|_| tree.to_path_buf());
+        if !target.starts_with(&tree) {
+            return Err(ReadRefusal::Outside { target, tree });
+        }
+        target
+    } else {
+        path.to_path_buf()
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
+        // O_NOFOLLOW: the target was resolved above; a link swapped in since is refused.
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    #[cfg(not(unix))]
+    {
+        let meta = std::fs::metadata(&target).map_err(ReadRefusal::Io)?;
+        if !meta.is_file() {
+            return Err(ReadRefusal::NotRegular {
+                what: file_type_name(meta.file_type()),
+            });
+        }
+    }
+    let file = options.open(&target).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return ReadRefusal::NotRegular {
+                what: "a symbolic link that changed while it was read",
+            };
+        }
+        ReadRefusal::Io(e)
+    })?;
+    let meta = file.metadata().map_err(ReadRefusal::Io)?;
+    if !meta.is_file() {
+        return Err(ReadRefusal::NotRegular {
+            what: file_type_name(meta.file_type()),
+        });
+    }
+    Ok((file, meta.len()))
+}
+
+/// Reads a file as [`open_in_tree`] opens it, at most `limit` bytes: a larger file, or
+/// one that grows while read, is refused.
+pub fn read_in_tree(path: &Path, tree: &Path, limit: u64) -> Result<Vec<u8>, ReadRefusal> {
+    let (file, size) = open_in_tree(path, tree)?;
+    if size > limit {
+        return Err(ReadRefusal::TooLarge { size, limit });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadRefusal::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadRefusal::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
 
 /// Writes `bytes` to `path` atomically, keeping the permissions of a file it replaces.
 /// A symbolic link is followed (the file it points to is replaced, the link stays); a

@@ -184,10 +184,10 @@ struct LoadedFile {
 }
 
 /// Reads a certification package: the names of the entries at the root of the zip.
-fn load_package(path: &std::path::Path) -> LoadedFile {
-    let listing = std::fs::File::open(path)
+fn load_package(path: &std::path::Path, tree: &std::path::Path) -> LoadedFile {
+    let listing = crate::fsutil::open_in_tree(path, tree)
         .map_err(|e| e.to_string())
-        .and_then(|f| {
+        .and_then(|(f, _)| {
             zip::ZipArchive::new(f).map_err(|e| format!("not a readable zip archive: {e}"))
         })
         .and_then(|archive| {
@@ -224,9 +224,14 @@ fn load_package(path: &std::path::Path) -> LoadedFile {
     }
 }
 
-fn load(path: &std::path::Path, kind: FileKind, options: &LintOptions) -> LoadedFile {
+fn load(
+    path: &std::path::Path,
+    tree: &std::path::Path,
+    kind: FileKind,
+    options: &LintOptions,
+) -> LoadedFile {
     if kind == FileKind::Package {
-        return load_package(path);
+        return load_package(path, tree);
     }
     let overlaid = options.overlay.as_ref().and_then(|o| o.get(path));
     let read = match overlaid {
@@ -234,11 +239,12 @@ fn load(path: &std::path::Path, kind: FileKind, options: &LintOptions) -> Loaded
             path.to_path_buf(),
             text.clone().into_bytes(),
         )),
-        None => SourceFile::read(path),
+        None => SourceFile::read_in_tree(path, tree),
     };
     let source = match read {
         Ok(s) => Arc::new(s),
         Err(e) => {
+            let hint = e.hint();
             return LoadedFile {
                 path: path.to_path_buf(),
                 kind,
@@ -248,10 +254,10 @@ fn load(path: &std::path::Path, kind: FileKind, options: &LintOptions) -> Loaded
                 status: FileStatus::Unreadable,
                 diagnostics: vec![rules::file_unreadable::RULE
                     .diagnostic(format!("cannot read {}: {e}", path.display()))
-                    .help("check that the file exists, is a regular file and is readable")
+                    .help(hint)
                     .in_file(kind)],
                 package_entries: None,
-            }
+            };
         }
     };
     let mut diagnostics = encoding_diagnostics(&source, kind);
@@ -339,7 +345,7 @@ fn check_change(
 pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> CheckedConnector {
     let mut files: Vec<LoadedFile> = connector
         .files()
-        .map(|(p, k)| load(p, k, options))
+        .map(|(p, k)| load(p, &connector.root, k, options))
         .collect();
     let index_of = |kind: FileKind| files.iter().position(|f| f.kind == kind);
     let definition_at = index_of(FileKind::Definition);

@@ -72,6 +72,17 @@ impl SourceFile {
         Ok(SourceFile::from_bytes(path.to_path_buf(), bytes))
     }
 
+    /// Reads a connector file as [`crate::fsutil::read_in_tree`] does: a regular file of
+    /// at most [`crate::fsutil::MAX_FILE_SIZE`] bytes, reached through links only inside
+    /// `tree`.
+    pub fn read_in_tree(
+        path: &Path,
+        tree: &Path,
+    ) -> Result<SourceFile, crate::fsutil::ReadRefusal> {
+        let bytes = crate::fsutil::read_in_tree(path, tree, crate::fsutil::MAX_FILE_SIZE)?;
+        Ok(SourceFile::from_bytes(path.to_path_buf(), bytes))
+    }
+
     pub fn from_bytes(path: PathBuf, bytes: Vec<u8>) -> SourceFile {
         let (text, decoding) = match String::from_utf8(bytes) {
             Ok(text) => {

@@ -926,7 +926,12 @@ fn fix_writes_through_a_symlinked_definition() {
     let dir = t.path().join("contoso");
     std::fs::create_dir_all(&dir).unwrap();
     std::os::unix::fs::symlink("../shared/contoso.json", dir.join(DEF)).unwrap();
+    // Linting `contoso` alone, the link leads out of the tree: refused, nothing written.
     let out = run(t.path(), &["check", "contoso", "--fix", "-q"]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), BASE);
+    // Linting the folder that holds both, it stays inside: followed, and the target fixed.
+    let out = run(t.path(), &["check", ".", "--fix", "-q"]);
     assert!(out.code <= 1, "{out:?}");
     assert!(
         std::fs::symlink_metadata(dir.join(DEF))

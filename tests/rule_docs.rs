@@ -40,6 +40,7 @@ fn rule_findings(json: &str, previous: Option<&str>, rule: &str) -> Vec<Severity
     std::fs::write(&path, json).unwrap();
     let connector = ConnectorFiles {
         dir: dir.path().to_path_buf(),
+        root: dir.path().to_path_buf(),
         definition: Some(path.clone()),
         properties: None,
         docs: Vec::new(),

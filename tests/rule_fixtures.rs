@@ -102,6 +102,7 @@ fn findings(path: &Path, rule: &str) -> Vec<serde_json::Value> {
     }
     let connector = ConnectorFiles {
         dir: path.parent().unwrap().to_path_buf(),
+        root: path.parent().unwrap().to_path_buf(),
         definition: Some(path.to_path_buf()),
         properties: None,
         docs: Vec::new(),
@@ -318,6 +319,7 @@ struct Fixed {
 fn apply_fixes(case: &Path, rule: &str) -> Fixed {
     let connector = ConnectorFiles {
         dir: case.parent().unwrap().to_path_buf(),
+        root: case.parent().unwrap().to_path_buf(),
         definition: Some(case.to_path_buf()),
         properties: None,
         docs: Vec::new(),

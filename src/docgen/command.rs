@@ -111,10 +111,12 @@ struct Failure(String);
 
 type Result<T> = std::result::Result<T, Failure>;
 
+/// Prints generated text (Markdown, diffs, JSON), which quotes the definition: through
+/// [`crate::text::inert`], so it cannot act on a terminal or a CI log.
 fn out(text: &str) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout
-        .write_all(text.as_bytes())
+        .write_all(crate::text::inert(text).as_bytes())
         .and_then(|_| stdout.flush())
     {
         Ok(()) => Ok(()),
@@ -182,8 +184,13 @@ fn load(c: &ConnectorFiles, stats: &StatsInput) -> Result<Loaded> {
             c.dir.display()
         )));
     };
-    let source = SourceFile::read(def_path)
-        .map_err(|e| Failure(format!("{}: cannot read: {e}", def_path.display())))?;
+    let source = SourceFile::read_in_tree(def_path, &c.root).map_err(|e| {
+        Failure(format!(
+            "{}: cannot read: {e} ({})",
+            def_path.display(),
+            e.hint()
+        ))
+    })?;
     let doc = syntax::parse(&source);
     let first_syntax = doc.problems.iter().find(|p| p.kind == ProblemKind::Syntax);
     let Some(root) = doc.root else {
@@ -200,28 +207,28 @@ fn load(c: &ConnectorFiles, stats: &StatsInput) -> Result<Loaded> {
     let recovered =
         first_syntax.map(|p| format!("{}: {}", at(&source, p.span.start as usize), p.message));
     let definition = build_definition(&root);
-    let properties = c
-        .properties
-        .as_ref()
-        .and_then(|p| match SourceFile::read(p) {
-            Ok(f) => {
-                let d = syntax::parse(&f);
-                if d.root.is_none() {
-                    eprintln!(
-                        "connlint: {}: cannot be parsed; its policies are ignored",
+    let properties =
+        c.properties
+            .as_ref()
+            .and_then(|p| match SourceFile::read_in_tree(p, &c.root) {
+                Ok(f) => {
+                    let d = syntax::parse(&f);
+                    if d.root.is_none() {
+                        crate::eprintln_inert!(
+                            "connlint: {}: cannot be parsed; its policies are ignored",
+                            p.display()
+                        );
+                    }
+                    d.root
+                }
+                Err(e) => {
+                    crate::eprintln_inert!(
+                        "connlint: {}: cannot read ({e}); its policies are ignored",
                         p.display()
                     );
+                    None
                 }
-                d.root
-            }
-            Err(e) => {
-                eprintln!(
-                    "connlint: {}: cannot read ({e}); its policies are ignored",
-                    p.display()
-                );
-                None
-            }
-        });
+            });
     let stats = if stats.files.is_empty() {
         None
     } else {
@@ -237,7 +244,7 @@ fn load(c: &ConnectorFiles, stats: &StatsInput) -> Result<Loaded> {
         }
         let report = analysis.finish();
         for w in &report.warnings {
-            eprintln!("connlint: warning: {w}");
+            crate::eprintln_inert!("connlint: warning: {w}");
         }
         Some(report)
     };
@@ -304,8 +311,9 @@ fn target(c: &ConnectorFiles, file: Option<&Path>) -> (PathBuf, DocKind) {
     }
 }
 
-fn read_doc(path: &Path) -> Result<Option<String>> {
-    match std::fs::read(path) {
+fn read_doc(path: &Path, tree: &Path) -> Result<Option<String>> {
+    use crate::fsutil::ReadRefusal;
+    match crate::fsutil::read_in_tree(path, tree, crate::fsutil::MAX_FILE_SIZE) {
         Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
             Failure(format!(
                 "{}: not UTF-8 text (invalid byte at offset {}); connlint does not edit it",
@@ -313,8 +321,12 @@ fn read_doc(path: &Path) -> Result<Option<String>> {
                 e.utf8_error().valid_up_to()
             ))
         }),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Failure(format!("{}: cannot read: {e}", path.display()))),
+        Err(ReadRefusal::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Failure(format!(
+            "{}: cannot read: {e} ({}); connlint does not edit it",
+            path.display(),
+            e.hint()
+        ))),
     }
 }
 
@@ -323,7 +335,7 @@ pub fn intro(args: IntroArgs) -> ExitStatus {
     match run_intro(&args) {
         Ok(status) => status,
         Err(Failure(message)) => {
-            eprintln!("connlint: {message}");
+            crate::eprintln_inert!("connlint: {message}");
             ExitStatus::Error
         }
     }
@@ -375,7 +387,7 @@ fn run_intro(args: &IntroArgs) -> Result<ExitStatus> {
             Ok(true) => status = ExitStatus::Findings,
             Ok(false) => {}
             Err(Failure(message)) => {
-                eprintln!("connlint: {message}");
+                crate::eprintln_inert!("connlint: {message}");
                 failed = true;
             }
         }
@@ -399,7 +411,9 @@ fn intro_one(
     let printing = !(args.write || args.check || args.diff);
     let loaded = load(c, &args.stats)?;
     if let Some(r) = &loaded.recovered {
-        eprintln!("connlint: warning: {r}; the generated text may miss what follows it");
+        crate::eprintln_inert!(
+            "connlint: warning: {r}; the generated text may miss what follows it"
+        );
     }
     let (path, kind) = target(&loaded.files, args.file.as_deref());
     let inputs = Inputs {
@@ -433,7 +447,7 @@ fn intro_one(
         }
         return Ok(false);
     }
-    let existing = read_doc(&path)?;
+    let existing = read_doc(&path, &c.root)?;
     let new_text = match &existing {
         Some(old) => intro::update(old, kind, &sections)
             .map_err(|e| Failure(format!("{}: {e}", path.display())))?,
@@ -514,7 +528,7 @@ pub fn tooltips(args: TooltipsArgs) -> ExitStatus {
     match run_tooltips(&args) {
         Ok(status) => status,
         Err(Failure(message)) => {
-            eprintln!("connlint: {message}");
+            crate::eprintln_inert!("connlint: {message}");
             ExitStatus::Error
         }
     }
@@ -545,7 +559,7 @@ fn run_tooltips(args: &TooltipsArgs) -> Result<ExitStatus> {
         match tooltips_one(args, c, &mut report) {
             Ok(r) => results.push(r),
             Err(Failure(message)) => {
-                eprintln!("connlint: {message}");
+                crate::eprintln_inert!("connlint: {message}");
                 failed = true;
             }
         }
@@ -560,12 +574,11 @@ fn run_tooltips(args: &TooltipsArgs) -> Result<ExitStatus> {
                     written: *written,
                 })
                 .collect();
-            let mut text = serde_json::to_string_pretty(&serde_json::json!({ "files": files }))
-                .map_err(|e| Failure(e.to_string()))?;
+            let mut text = crate::text::to_json_pretty(&serde_json::json!({ "files": files }));
             text.push('\n');
             out(&text)?;
             if !report.is_empty() {
-                eprint!("{report}");
+                eprint!("{}", crate::text::inert(&report));
             }
         }
         TooltipFormat::Pretty => {
@@ -708,6 +721,7 @@ mod tests {
     fn targets() {
         let c = ConnectorFiles {
             dir: PathBuf::from("x"),
+            root: PathBuf::from("x"),
             definition: None,
             properties: None,
             docs: vec![(PathBuf::from("x/README.md"), FileKind::Readme)],

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use super::Run;
 use crate::diagnostic::Severity;
 
+/// Escapes a property or message as Azure Pipelines documents for logging commands.
 fn escape(s: &str) -> String {
     s.replace('%', "%AZP25")
         .replace(';', "%3B")
@@ -27,6 +28,8 @@ pub fn render(run: &Run) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => {
+                // Azure has no info issues: a plain line, which must not hold a logging
+                // command (the agent finds `##vso[` anywhere in a line) or break in two.
                 let at = match (file, finding.location) {
                     (Some(f), Some(l)) => {
                         format!("{}:{}:{}: ", f.path.display(), l.start.line, l.start.column)
@@ -34,13 +37,17 @@ pub fn render(run: &Run) -> String {
                     (Some(f), None) => format!("{}: ", f.path.display()),
                     _ => String::new(),
                 };
-                let _ = writeln!(out, "{at}info[{}]: {}", d.rule, message.replace('\n', " "));
+                let line = format!("{at}info[{}]: {}", d.rule, message.replace('\n', " "));
+                let _ = writeln!(out, "{}", crate::text::inert_line(&line));
                 continue;
             }
         };
         let mut props = vec![format!("type={kind}")];
         if let Some(f) = file {
-            props.push(format!("sourcepath={}", escape(&f.path.to_string_lossy())));
+            props.push(format!(
+                "sourcepath={}",
+                escape(&crate::text::inert(&f.path.to_string_lossy()))
+            ));
         }
         if let Some(l) = finding.location {
             props.push(format!("linenumber={}", l.start.line));
@@ -51,7 +58,7 @@ pub fn render(run: &Run) -> String {
             out,
             "##vso[task.logissue {};]{}",
             props.join(";"),
-            escape(&message)
+            escape(&crate::text::inert(&message))
         );
     }
     out

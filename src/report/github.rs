@@ -29,7 +29,7 @@ pub fn render(run: &Run) -> String {
         if let Some(f) = file {
             props.push(format!(
                 "file={}",
-                escape_property(&f.path.to_string_lossy())
+                escape_property(&crate::text::inert(&f.path.to_string_lossy()))
             ));
         }
         if let Some(l) = finding.location {
@@ -50,7 +50,7 @@ pub fn render(run: &Run) -> String {
             out,
             "::{command} {}::{}",
             props.join(","),
-            escape_data(&message)
+            escape_data(&crate::text::inert(&message))
         );
     }
     out

@@ -135,7 +135,7 @@ pub fn write(run: &Run, out: &mut impl std::io::Write) -> std::io::Result<()> {
             elapsed_ms: run.elapsed.as_millis(),
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    crate::text::write_json_pretty(&mut *out, &doc)?;
     out.write_all(b"\n")
 }
 

@@ -47,11 +47,16 @@ impl<'a> Run<'a> {
     }
 }
 
-/// Escapes text for XML attributes and content.
+/// Escapes text for XML attributes and content. Line breaks are written as character
+/// references, so a message cannot start a line of the output (a GitHub `::` command), and
+/// the `[` of a `##[` or `##vso[` as `&#91;`, so none can start an Azure logging command.
 pub(crate) fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '[' if crate::text::ends_with_command_prefix(&s[..i]) => out.push_str("&#91;"),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

@@ -2,7 +2,6 @@
 //! summary of the run.
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
@@ -21,11 +20,180 @@ pub struct Style {
     pub width: usize,
 }
 
-/// A source file as miette reads it: spans are resolved with our line index rather than by
-/// scanning the file from the start for every finding.
+/// Lines at most this many characters long are shown whole; a longer line (a minified
+/// definition is one line) is shown as a window around the labels on it.
+const MAX_LINE_CHARS: usize = 400;
+/// Characters shown before a label on a long line, and after it.
+const WINDOW_BEFORE: usize = 60;
+const WINDOW_AFTER: usize = 160;
+
+/// What miette renders of a source file for one finding: the lines around its labels,
+/// each long line cut to a window around them, every character made inert
+/// ([`crate::text::inert`]): a definition cannot put terminal escapes or CI logging
+/// commands into the report, and a 50 MB line costs a few hundred bytes of output.
+///
+/// The view holds only the lines shown, in groups of consecutive lines, laid end to end;
+/// labels are mapped into it, and every span miette asks for lies in one group (it merges
+/// the contexts of two labels exactly when their lines touch, as the groups do).
 struct Snippet {
-    file: Arc<SourceFile>,
     name: String,
+    view: String,
+    /// Per group: its byte range in `view`, and its first line (0-based, in the file).
+    groups: Vec<(std::ops::Range<usize>, usize)>,
+    /// Each label's span in `view`, and where it starts in the file (for the header).
+    labels: Vec<(SourceSpan, crate::source::LineCol)>,
+}
+
+impl Snippet {
+    /// The view of `file` for labels at these spans (byte offsets into the file).
+    fn new(file: &SourceFile, name: &str, spans: &[(usize, usize)]) -> Snippet {
+        let text = &*file.text;
+        let last_line = file.line_count() - 1;
+        // Each label's lines, with one line of context either side, merged where they touch.
+        let mut ranges: Vec<(usize, usize)> = spans
+            .iter()
+            .map(|&(start, len)| {
+                let end = (start + len).min(text.len());
+                let first = file.line_index(start);
+                let last = file.line_index(end.saturating_sub(usize::from(len > 0)).max(start));
+                (first.saturating_sub(1), (last + 1).min(last_line))
+            })
+            .collect();
+        ranges.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (a, b) in ranges {
+            match merged.last_mut() {
+                Some(last) if last.1 + 1 >= a => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        let mut view = String::new();
+        let mut groups = Vec::new();
+        let mut mapped = vec![(0usize, 0usize); spans.len()];
+        for (first, last) in merged {
+            let group_start = view.len();
+            for line in first..=last {
+                let (from, to) = (file.line_start(line), file.line_end(line));
+                // The label ends on this line, as offsets into the line.
+                let mut points: Vec<(usize, usize, bool)> = Vec::new();
+                for (i, &(start, len)) in spans.iter().enumerate() {
+                    let end = (start + len).min(text.len());
+                    if (from..=to).contains(&start) {
+                        points.push((start - from, i, true));
+                    }
+                    if (from..=to).contains(&end) {
+                        points.push((end - from, i, false));
+                    }
+                }
+                let line_text = &text[from..to];
+                let window = window_of(line_text, &points);
+                let line_view_start = view.len();
+                let mut offsets = vec![usize::MAX; points.len()];
+                if window.start > 0 {
+                    view.push('…');
+                }
+                for (o, c) in line_text[window.clone()].char_indices() {
+                    let at = window.start + o;
+                    for (k, p) in points.iter().enumerate() {
+                        if p.0 <= at && offsets[k] == usize::MAX {
+                            offsets[k] = view.len();
+                        }
+                    }
+                    crate::text::push_inert_char(&mut view, &line_text[window.start..at], c);
+                }
+                for (k, p) in points.iter().enumerate() {
+                    if offsets[k] == usize::MAX {
+                        // A point at or after the window's end.
+                        offsets[k] = if p.0 < window.start {
+                            line_view_start
+                        } else {
+                            view.len()
+                        };
+                    }
+                }
+                if window.end < line_text.len() {
+                    view.push('…');
+                }
+                for (k, &(_, i, is_start)) in points.iter().enumerate() {
+                    if is_start {
+                        mapped[i].0 = offsets[k];
+                    } else {
+                        mapped[i].1 = offsets[k];
+                    }
+                }
+                view.push('\n');
+            }
+            groups.push((group_start..view.len(), first));
+        }
+        let labels = spans
+            .iter()
+            .zip(mapped)
+            .map(|(&(start, _), (a, b))| {
+                (
+                    SourceSpan::new(a.into(), b.saturating_sub(a)),
+                    file.line_col(start),
+                )
+            })
+            .collect();
+        Snippet {
+            name: crate::text::inert_line(name).into_owned(),
+            view,
+            groups,
+            labels,
+        }
+    }
+}
+
+/// The byte range of a line to show: all of a short line; on a long one, the characters
+/// around the labels' ends (`points`), widened to character boundaries.
+fn window_of(line: &str, points: &[(usize, usize, bool)]) -> std::ops::Range<usize> {
+    if line.len() <= MAX_LINE_CHARS || line.chars().count() <= MAX_LINE_CHARS {
+        return 0..line.len();
+    }
+    let first = points.iter().map(|p| p.0).min().unwrap_or(0);
+    let last = points.iter().map(|p| p.0).max().unwrap_or(0);
+    // Far-apart ends (a long span, or two labels on one line): the start of the first.
+    let last = if last - first > WINDOW_AFTER {
+        first + WINDOW_AFTER / 2
+    } else {
+        last
+    };
+    let back = |mut at: usize, n: usize| {
+        for _ in 0..n {
+            if at == 0 {
+                break;
+            }
+            at = floor_boundary(line, at - 1);
+        }
+        at
+    };
+    let forward = |mut at: usize, n: usize| {
+        for _ in 0..n {
+            if at >= line.len() {
+                break;
+            }
+            at = ceil_boundary(line, at + 1);
+        }
+        at.min(line.len())
+    };
+    back(floor_boundary(line, first), WINDOW_BEFORE)
+        ..forward(ceil_boundary(line, last), WINDOW_AFTER)
+}
+
+fn floor_boundary(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(s: &str, mut at: usize) -> usize {
+    at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 impl SourceCode for Snippet {
@@ -35,46 +203,38 @@ impl SourceCode for Snippet {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text = &*self.file.text;
         let start = span.offset();
         let end = start + span.len();
-        if end > text.len() {
-            return Err(MietteError::OutOfBounds);
-        }
         if context_lines_before == 0 && context_lines_after == 0 {
             // miette asks for the bare span to print `file:line:column` in the header.
-            let at = self.file.line_col(start);
+            let (_, at) = self
+                .labels
+                .iter()
+                .find(|(s, _)| s.offset() == start)
+                .ok_or(MietteError::OutOfBounds)?;
             return Ok(Box::new(MietteSpanContents::new_named(
                 self.name.clone(),
-                &text.as_bytes()[start..end],
+                &self.view.as_bytes()[start..end.min(self.view.len())],
                 *span,
                 at.line - 1,
                 at.column - 1,
-                text[start..end].lines().count().max(1),
+                1,
             )));
         }
-        let first_line = self
-            .file
-            .line_index(start)
-            .saturating_sub(context_lines_before);
-        let last_line = (self
-            .file
-            .line_index(end.saturating_sub(usize::from(!span.is_empty())).max(start))
-            + context_lines_after)
-            .min(self.file.line_count() - 1);
-        let from = self.file.line_start(first_line);
-        let mut to = self.file.line_start(last_line + 1).min(text.len());
-        if to < end {
-            to = end;
-        }
-        let column = 0;
+        // The group that holds the span: all its lines (they are the label's context).
+        let (range, first_line) = self
+            .groups
+            .iter()
+            .find(|(r, _)| r.start <= start && end <= r.end)
+            .ok_or(MietteError::OutOfBounds)?;
+        let data = &self.view[range.clone()];
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
-            &text.as_bytes()[from..to],
-            SourceSpan::new(from.into(), to - from),
-            first_line,
-            column,
-            last_line - first_line + 1,
+            data.as_bytes(),
+            SourceSpan::new(range.start.into(), range.len()),
+            *first_line,
+            0,
+            data.lines().count(),
         )))
     }
 }
@@ -87,13 +247,13 @@ struct Report<'a> {
 
 impl std::fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.finding.diagnostic.message)
+        f.write_str(&crate::text::inert(&self.finding.diagnostic.message))
     }
 }
 
 impl std::fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.finding.diagnostic.message)
+        f.write_str(&crate::text::inert(&self.finding.diagnostic.message))
     }
 }
 
@@ -118,31 +278,30 @@ impl miette::Diagnostic for Report<'_> {
                 format!("suggested fix: {} (needs --unsafe-fixes)", f.description)
             }
         });
-        match (&d.help, fix) {
-            (Some(h), Some(f)) => Some(Box::new(format!("{h}\n{f}"))),
-            (Some(h), None) => Some(Box::new(h)),
-            (None, Some(f)) => Some(Box::new(f)),
-            (None, None) => None,
-        }
+        let help = match (&d.help, fix) {
+            (Some(h), Some(f)) => format!("{h}\n{f}"),
+            (Some(h), None) => h.to_string(),
+            (None, Some(f)) => f,
+            (None, None) => return None,
+        };
+        Some(Box::new(crate::text::inert(&help).into_owned()))
     }
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.source.as_ref().map(|s| s as &dyn SourceCode)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let loc = self.finding.location?;
-        self.source.as_ref()?;
+        let snippet = self.source.as_ref()?;
         let d = &self.finding.diagnostic;
-        let mut labels = vec![LabeledSpan::new_primary_with_span(
-            None,
-            (loc.span.start as usize, loc.span.len()),
-        )];
-        for (span, label) in &d.related {
-            labels.push(LabeledSpan::new_with_span(
-                Some(label.clone()),
-                (span.start as usize, span.len()),
-            ));
-        }
-        Some(Box::new(labels.into_iter()))
+        // The snippet's labels: the primary span, then each related one.
+        let labels = snippet.labels.iter().enumerate().map(|(i, (span, _))| {
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(None, *span)
+            } else {
+                let text = crate::text::inert_line(&d.related[i - 1].1).into_owned();
+                LabeledSpan::new_with_span(Some(text), *span)
+            }
+        });
+        Some(Box::new(labels.collect::<Vec<_>>().into_iter()))
     }
 }
 
@@ -160,9 +319,12 @@ pub fn render_connector(connector: &CheckedConnector, style: Style) -> String {
     for finding in &connector.findings {
         let file = finding.file.map(|i| &connector.files[i]);
         let source = match (file, finding.location) {
-            (Some(f), Some(_)) => f.source.clone().map(|file| Snippet {
-                name: f.path.display().to_string(),
-                file,
+            (Some(f), Some(loc)) => f.source.as_deref().map(|source| {
+                let spans: Vec<(usize, usize)> = std::iter::once(loc.span)
+                    .chain(finding.diagnostic.related.iter().map(|(s, _)| *s))
+                    .map(|s| (s.start as usize, s.len()))
+                    .collect();
+                Snippet::new(source, &f.path.display().to_string(), &spans)
             }),
             _ => None,
         };
@@ -177,9 +339,11 @@ pub fn render_connector(connector: &CheckedConnector, style: Style) -> String {
         // Findings without a snippet still name their file.
         if report.source.is_none() {
             if let Some(f) = file {
+                let path = f.path.display().to_string();
+                let path = crate::text::inert_line(&path);
                 let at = match finding.location {
-                    Some(l) => format!("{}:{}:{}", f.path.display(), l.start.line, l.start.column),
-                    None => f.path.display().to_string(),
+                    Some(l) => format!("{path}:{}:{}", l.start.line, l.start.column),
+                    None => path.into_owned(),
                 };
                 let _ = writeln!(out, "{at}:");
             }

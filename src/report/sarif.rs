@@ -165,7 +165,7 @@ pub fn render(run: &Run) -> String {
             "results": results,
         }],
     });
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    let mut text = crate::text::to_json_pretty(&doc);
     text.push('\n');
     text
 }

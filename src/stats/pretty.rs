@@ -179,7 +179,10 @@ fn error_total(op: &OperationStats) -> u64 {
 pub fn render_pretty(report: &StatsReport, color: bool) -> String {
     let st = Style { color };
     let mut out = String::new();
-    let title = report.connector.name.as_deref().unwrap_or("Connector");
+    // Every string from the definition or the telemetry goes through `u`: no terminal
+    // escape, line break or CI logging command gets into the table.
+    let u = |s: &str| crate::text::inert_line(s).into_owned();
+    let title = u(report.connector.name.as_deref().unwrap_or("Connector"));
     let _ = writeln!(out, "{}", st.bold(&format!("{title}: observed responses")));
     let window = match (&report.window.start, &report.window.end) {
         (Some(s), Some(e)) => {
@@ -188,7 +191,9 @@ pub fn render_pretty(report: &StatsReport, color: bool) -> String {
                 _ => "ending at the newest timestamp",
             };
             format!(
-                "{s} to {e} (last {} days, {basis})",
+                "{} to {} (last {} days, {basis})",
+                u(s),
+                u(e),
                 report.window.length_days
             )
         }
@@ -263,7 +268,8 @@ pub fn render_pretty(report: &StatsReport, color: bool) -> String {
         let name = |o: &OperationStats| {
             let mut n = o
                 .operation_id
-                .clone()
+                .as_deref()
+                .map(u)
                 .unwrap_or_else(|| "(no operationId)".into());
             if o.deprecated {
                 n.push_str(" (deprecated)");
@@ -278,7 +284,7 @@ pub fn render_pretty(report: &StatsReport, color: bool) -> String {
             .clamp(9, 40);
         let w_path = used
             .iter()
-            .map(|o| o.path.chars().count())
+            .map(|o| u(&o.path).chars().count())
             .max()
             .unwrap_or(4)
             .clamp(4, 36);
@@ -305,8 +311,8 @@ pub fn render_pretty(report: &StatsReport, color: bool) -> String {
                 out,
                 "  {} {} {} {:>9} {} {} {}  {}",
                 pad(&clip(&name(o), w_name), w_name),
-                pad(&o.method, 6),
-                pad(&clip(&o.path, w_path), w_path),
+                pad(&u(&o.method), 6),
+                pad(&clip(&u(&o.path), w_path), w_path),
                 thousands(o.responses.requests),
                 if errors > 0 {
                     st.paint("31", &errors_text)
@@ -330,11 +336,11 @@ pub fn render_pretty(report: &StatsReport, color: bool) -> String {
             st.dim("  * not documented by the operation   † only `default` covers it")
         );
     }
-    let unused: Vec<&str> = report
+    let unused: Vec<String> = report
         .operations
         .iter()
         .filter(|o| o.responses.requests == 0 && !o.in_ambiguous_group)
-        .map(|o| o.operation_id.as_deref().unwrap_or("(no operationId)"))
+        .map(|o| u(o.operation_id.as_deref().unwrap_or("(no operationId)")))
         .collect();
     if !unused.is_empty() && !used.is_empty() {
         let _ = writeln!(out, "  No calls in the window: {}", unused.join(", "));
@@ -376,9 +382,9 @@ pub fn render_pretty(report: &StatsReport, color: bool) -> String {
             let _ = writeln!(
                 out,
                 "  {}  {} {}{how}: {} calls  {}",
-                g.operation_ids.join(" | "),
-                g.method,
-                g.path,
+                u(&g.operation_ids.join(" | ")),
+                u(&g.method),
+                u(&g.path),
                 thousands(g.responses.requests),
                 status_list(&g.responses)
             );
@@ -390,15 +396,20 @@ pub fn render_pretty(report: &StatsReport, color: bool) -> String {
         for u in &report.unmatched {
             let note = match (&u.kind, &u.fits) {
                 (UnmatchedKind::UndocumentedMethod, Some(f)) => {
-                    format!(" (the path fits {f}, which has no {})", u.method)
+                    format!(
+                        " (the path fits {}, which has no {})",
+                        crate::text::inert_line(f),
+                        crate::text::inert_line(&u.method)
+                    )
                 }
                 _ => String::new(),
             };
             let method = if u.method.is_empty() { "?" } else { &u.method };
             let _ = writeln!(
                 out,
-                "  {method} {}{note}: {} calls  {}",
-                u.path,
+                "  {} {}{note}: {} calls  {}",
+                crate::text::inert_line(method),
+                crate::text::inert_line(&u.path),
                 thousands(u.responses.requests),
                 status_list(&u.responses)
             );
@@ -415,12 +426,12 @@ pub fn render_pretty(report: &StatsReport, color: bool) -> String {
             let counted = u
                 .counted_as
                 .as_deref()
-                .map(|c| format!(" (counted by path as {c})"))
+                .map(|c| format!(" (counted by path as {})", crate::text::inert_line(c)))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "  {}{counted}: {} calls  {}",
-                u.operation_id,
+                crate::text::inert_line(&u.operation_id),
                 thousands(u.responses.requests),
                 status_list(&u.responses)
             );
@@ -431,8 +442,8 @@ pub fn render_pretty(report: &StatsReport, color: bool) -> String {
             .ignored
             .iter()
             .map(|i| match &i.pattern {
-                Some(p) => format!("{} {p} ×{}", i.method, thousands(i.requests)),
-                None => format!("{} ×{}", i.method, thousands(i.requests)),
+                Some(p) => format!("{} {} ×{}", u(&i.method), u(p), thousands(i.requests)),
+                None => format!("{} ×{}", u(&i.method), thousands(i.requests)),
             })
             .collect();
         let _ = writeln!(out);
@@ -441,7 +452,7 @@ pub fn render_pretty(report: &StatsReport, color: bool) -> String {
     if !report.warnings.is_empty() {
         let _ = writeln!(out);
         for w in &report.warnings {
-            let _ = writeln!(out, "{} {w}", st.paint("33", "warning:"));
+            let _ = writeln!(out, "{} {}", st.paint("33", "warning:"), u(w));
         }
     }
     out
