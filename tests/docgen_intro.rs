@@ -67,23 +67,34 @@ fn golden_orders_limits_deprecation_and_cdn_statuses() {
         "--file",
         "intro.md",
     ]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for needle in [
-        "**524 A Timeout Occurred** in 0.8% of calls",
-        "Sign in again",
-        "The definition documents this limit: “The API allows 60 requests",
-        "**Get a shipping label (deprecated)** is deprecated: use **Get a shipping\n  label** instead. It still received 700 calls",
-        "**List orders** returns its results in pages",
-        "*Page size* accepts at most 200.",
-        "“Labels larger than 5 MB\n  time out after 30 seconds.”",
-        "Check that *Customer ID* has a value.",
+        // The connection's sign-in (OAuth), for the 401s of List orders.
+        "**Connection.** If actions start failing with `401 Unauthorized`, the sign-in has expired or was revoked",
+        // The rate limit the definition states, as written, for the 429s.
+        "**Rate limit.** The API allows 60 requests per minute for each API key. Calls beyond it fail with `429 Too Many Requests`.",
+        // The response descriptions, worked into the sentence.
+        "**Get an order** fails with `404 Not Found` when no order has this ID.",
+        "**Create an order** fails with `400 Bad Request` when the order is missing a customer or has no lines.",
+        // The operation's own description of its time limit, with its 504s.
+        "Labels larger than 5 MB time out after 30 seconds.",
+        // A visible successor, no stutter.
+        "Flows that use **Get a shipping label (deprecated)** keep running; when you edit such a flow, replace it with **Get a shipping label**.",
+        "**List orders** returns results in pages",
+        "*Page size* is at most 200.",
     ] {
-        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+        assert!(flat.contains(needle), "missing {needle:?} in:\n{text}");
     }
+    // The 524s of Get an order are 0.8% of its calls: below the floor for server errors.
+    assert!(!text.contains("524"), "{text}");
+    assert_no_figures(&text);
     golden("orders.known-issues.md", &text);
 }
 
-/// The samples of the telemetry research: the same operations, statuses and shares as
-/// the reference draft `expected/known-issues.intro.md`, with explanations added.
+/// The samples of the telemetry research: every operation the reference draft
+/// `expected/known-issues.intro.md` lists is documented, by name or, for 401 and 429,
+/// in the connection and rate-limit topics; internal operations no maker sees only
+/// through the action they serve. Unlike the draft, no figure is printed.
 #[test]
 fn golden_samples_agree_with_the_reference_draft() {
     let Some(samples) = samples() else {
@@ -103,49 +114,32 @@ fn golden_samples_agree_with_the_reference_draft() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     golden("samples.known-issues.md", &text);
+    assert_no_figures(&text);
     let reference =
         std::fs::read_to_string(samples.join("expected/known-issues.intro.md")).unwrap();
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut checked = 0;
     for line in reference.lines().filter(|l| l.starts_with("- **")) {
         let name = &line[4..line[4..].find("**").unwrap() + 4];
-        assert!(
-            flat.contains(&format!("**{name}**")),
-            "{name} missing:\n{text}"
-        );
-        if let Some(rest) = line.split_once("can fail with ").map(|(_, r)| r) {
-            for part in rest.split("), ") {
-                // "429 Too Many Requests (1.2% of calls"
-                let (status_reason, share) = part.split_once(" (").unwrap();
-                let share = share.split(" of calls").next().unwrap();
-                let needle = format!("**{status_reason}** in {share} of calls");
-                let block = flat
-                    .split("- **")
-                    .find(|b| b.starts_with(&format!("{name}**")))
-                    .unwrap_or_else(|| panic!("no bullet for {name}"));
-                assert!(
-                    flat.contains(&needle) && flat[flat.find(block).unwrap()..].contains(&needle),
-                    "{needle} missing for {name}:\n{text}"
-                );
-                checked += 1;
-            }
-        } else if line.contains("is deprecated but still received") {
-            let calls = line
-                .split("received ")
-                .nth(1)
-                .unwrap()
-                .split(' ')
-                .next()
-                .unwrap();
-            assert!(
-                flat.contains(&format!("**{name}** is deprecated"))
-                    && flat.contains(&format!("It still received {calls} calls")),
-                "{name} deprecated with {calls} calls missing:\n{text}"
-            );
-            checked += 1;
+        if line.contains("(internal operation") {
+            continue;
         }
+        let statuses: Vec<&str> = line
+            .split("with ")
+            .nth(1)
+            .map(|r| r.split("), ").map(|p| &p[..3]).collect())
+            .unwrap_or_default();
+        let named = flat.contains(&format!("**{name}**")) || flat.contains(&format!("**{name}.**"));
+        let by_topic = !statuses.is_empty()
+            && statuses.iter().all(|s| match *s {
+                "401" => flat.contains("**Connection.**"),
+                "429" => flat.contains("**Rate limit.**"),
+                _ => false,
+            });
+        assert!(named || by_topic, "{name} ({statuses:?}) missing:\n{text}");
+        checked += 1;
     }
-    assert!(checked >= 15, "only {checked} reference facts checked");
+    assert!(checked >= 10, "only {checked} reference lines checked");
 }
 
 #[test]
@@ -168,7 +162,10 @@ fn crlf_readme_with_ampersand_heading_is_updated_in_place() {
     // "N/A" is gone, the generated text is there, with the heading kept as written.
     let section = &after[cut..after.len() - tail.len()];
     assert!(!section.contains("N/A"));
-    assert!(section.contains("**Create an order**:\r\n"));
+    assert!(
+        section.contains("**Create an order** fails with `400 Bad Request`"),
+        "{section}"
+    );
     assert!(section.ends_with(&format!("{MARKER}\r\n\r\n")));
     // Idempotent; --check agrees.
     intro(&dir, &["--write"])
@@ -197,10 +194,7 @@ fn h3_known_issues_section_keeps_its_level_and_hand_written_bullets() {
         kept,
         "\n\n* Orders placed before 2019 have no shipping label.\n* Deleted orders stay visible for one hour.\n\n"
     );
-    assert!(
-        section.contains("\n* **List orders**:\n  * **401 Unauthorized**"),
-        "{section}"
-    );
+    assert!(section.contains("\n* **Connection.**"), "{section}");
     assert!(!section.contains("\n- "), "{section}");
     intro(&dir, &["--check"]).code(0);
     // Notes written below the marker survive the next update.
@@ -219,7 +213,7 @@ fn hand_written_section_text_is_kept_below_the_marker() {
     intro(&dir, &["--write"]).code(0);
     let after = read(&path);
     let (generated, kept) = after.split_once(MARKER).unwrap();
-    assert!(generated.contains("**List orders**"));
+    assert!(generated.contains("**List orders**"), "{generated}");
     assert!(kept.starts_with(
         "\n\nOrders placed before 2019 have no shipping label.\n\n## Deployment Instructions"
     ));
@@ -462,7 +456,7 @@ fn user_templates_are_auto_escaped() {
     let template = t.path().join("mine.md.j2");
     std::fs::write(
         &template,
-        "## {{ known_issues_heading }}\n\n{% for op in operations %}- {{ op.name }}: {{ op.errors | length }} ({{ op.errors[0].meaning_md }})\n{% endfor %}",
+        "## {{ known_issues_heading }}\n\n{% for op in operations %}- {{ op.name }}: {{ op.errors | length }} ({{ op.errors[0].meaning }})\n{% endfor %}",
     )
     .unwrap();
     let text = stdout_of(&[

@@ -416,6 +416,21 @@ fn intro_one(
         );
     }
     let (path, kind) = target(&loaded.files, args.file.as_deref());
+    let existing = read_doc(&path, &c.root)?;
+    // The other Markdown files of the connector (a readme beside intro.md), read for the
+    // limits they state.
+    let mut docs: Vec<String> = Vec::new();
+    for (p, _) in &c.docs {
+        if *p == path {
+            continue;
+        }
+        if let Ok(Some(text)) = read_doc(p, &c.root) {
+            docs.push(intro::outside_sections(&text));
+        }
+    }
+    if let Some(text) = &existing {
+        docs.push(intro::outside_sections(text));
+    }
     let inputs = Inputs {
         root: &loaded.root,
         definition: &loaded.definition,
@@ -427,6 +442,11 @@ fn intro_one(
             || "the definition".into(),
             |n| n.to_string_lossy().into_owned(),
         ),
+        docs,
+        notes: existing
+            .as_deref()
+            .map(intro::publisher_notes)
+            .unwrap_or_default(),
     };
     let ctx = content::build(&inputs);
     let sections = intro::render_sections(templates, &ctx, args.common_errors)
@@ -447,7 +467,6 @@ fn intro_one(
         }
         return Ok(false);
     }
-    let existing = read_doc(&path, &c.root)?;
     let new_text = match &existing {
         Some(old) => intro::update(old, kind, &sections)
             .map_err(|e| Failure(format!("{}: {e}", path.display())))?,

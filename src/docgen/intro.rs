@@ -120,6 +120,43 @@ pub fn create(
     Ok(normalize(&wrap(&normalize(&text), WIDTH)))
 }
 
+/// The publisher's own text in the Known issues section of `md`: what follows the end
+/// marker, or the whole section when it was written by hand (unless it only says
+/// "none"). This is the text every update keeps.
+pub fn publisher_notes(md: &str) -> String {
+    let md = md.strip_prefix('\u{feff}').unwrap_or(md);
+    let heads = section::headings(md);
+    let Some(i) = section::find(&heads, SectionKind::KnownIssues) else {
+        return String::new();
+    };
+    let body = &md[heads[i].body_start..section::section_end(md, &heads, i)];
+    match marker_end(body) {
+        Some(after) => body[after..].to_string(),
+        None if says_none(body) => String::new(),
+        None => body.to_string(),
+    }
+}
+
+/// `md` without its Known issues and Common errors sections: the rest of what the
+/// publisher wrote.
+pub fn outside_sections(md: &str) -> String {
+    let md = md.strip_prefix('\u{feff}').unwrap_or(md);
+    let heads = section::headings(md);
+    let mut out = String::new();
+    let mut from = 0;
+    for kind in [SectionKind::KnownIssues, SectionKind::CommonErrors] {
+        if let Some(i) = section::find(&heads, kind) {
+            let (start, end) = (heads[i].start, section::section_end(md, &heads, i));
+            if start >= from {
+                out.push_str(&md[from..start]);
+                from = end;
+            }
+        }
+    }
+    out.push_str(&md[from.min(md.len())..]);
+    out
+}
+
 /// Whether a hand-written section says nothing: empty, "None", "N/A", "There are no known
 /// issues at this time." and the like.
 pub fn says_none(body: &str) -> bool {

@@ -1,36 +1,97 @@
-//! What an HTTP error status means to a maker, and what they can do about it.
-//!
-//! Written for connlint from the error table and troubleshooting advice of Microsoft's
-//! "View connector telemetry" page, in our own words, plus the common statuses the page
-//! leaves out. Where only the connector's publisher can know the cause, `cause_known` is
-//! false and the generated text asks the publisher for it instead of guessing.
+//! What connlint knows about errors, inputs and limits in general, written for connlint in
+//! its own words (after the error table and troubleshooting advice of Microsoft's "View
+//! connector telemetry" page, plus the statuses that page leaves out): what a status means
+//! to a maker, what form a value must have according to its description, which query
+//! language a field takes, and which sentences state a limit.
 
 /// How the connection signs in, which decides the advice for 401.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AuthKind {
     ApiKey,
     Basic,
     OAuth2,
     /// No `securityDefinitions`.
+    #[default]
     None,
 }
 
-/// The plain-words explanation of one status.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusAdvice {
-    pub reason: &'static str,
-    /// What happened, for a maker.
-    pub meaning: &'static str,
-    /// What a maker can do, in general.
-    pub remedy: String,
-    /// Whether the status says enough about its cause that no publisher note is needed.
-    pub cause_known: bool,
+/// What an error status says about its cause, which decides the topic it is documented
+/// under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Cause {
+    /// 401, 407: the connection's credentials were not accepted.
+    Credentials,
+    /// 403: known but not allowed.
+    Permission,
+    /// 402: credit or plan.
+    Payment,
+    /// 429: the rate limit.
+    Throttled,
+    /// 400, 422: a value was not accepted.
+    Input,
+    /// 404.
+    NotFound,
+    /// 410.
+    Gone,
+    /// 409.
+    Conflict,
+    /// 412, 428: the item changed since it was read.
+    Changed,
+    /// 413, 414, 431.
+    TooLarge,
+    /// 415, 406.
+    MediaType,
+    /// 423.
+    Locked,
+    /// 424.
+    Dependency,
+    /// 451.
+    Legal,
+    /// 408, 504, 522, 524: no answer in time.
+    Timeout,
+    /// 502, 503, 520, 521, 523, 525, 526, 530: the service or the way to it is down.
+    Unavailable,
+    /// 500 and other 5xx: the service failed.
+    ServerFault,
+    /// 405, 426, 501, 505: the connector calls the service in a way it does not support.
+    /// A fault of the definition, for `check`, never advice for makers.
+    ConnectorFault,
 }
 
-/// The reason phrase of a status, for headings and labels.
+/// The cause an error status points to, or `None` for a status that is not an error.
+pub fn cause(status: u16) -> Option<Cause> {
+    Some(match status {
+        401 | 407 => Cause::Credentials,
+        402 => Cause::Payment,
+        403 => Cause::Permission,
+        429 => Cause::Throttled,
+        400 | 422 => Cause::Input,
+        404 => Cause::NotFound,
+        410 => Cause::Gone,
+        409 => Cause::Conflict,
+        412 | 428 => Cause::Changed,
+        413 | 414 | 431 => Cause::TooLarge,
+        406 | 415 => Cause::MediaType,
+        423 => Cause::Locked,
+        424 => Cause::Dependency,
+        451 => Cause::Legal,
+        405 | 426 | 501 | 505 => Cause::ConnectorFault,
+        408 | 504 | 522 | 524 => Cause::Timeout,
+        502 | 503 | 520 | 521 | 523 | 525 | 526 | 530 => Cause::Unavailable,
+        s if (400..500).contains(&s) => Cause::Input,
+        s if (500..600).contains(&s) => Cause::ServerFault,
+        _ => return None,
+    })
+}
+
+/// The reason phrase of a status, for the text.
 pub fn reason(status: u16) -> &'static str {
     match status {
+        413 => "Payload Too Large",
+        422 => "Unprocessable Entity",
+        520 => "Unknown Error",
+        521 => "Web Server Is Down",
         522 => "Connection Timed Out",
         523 => "Origin Is Unreachable",
         524 => "A Timeout Occurred",
@@ -42,140 +103,53 @@ pub fn reason(status: u16) -> &'static str {
     }
 }
 
-/// The advice for `status`.
-pub fn advice(status: u16, auth: AuthKind) -> StatusAdvice {
-    let (meaning, remedy, cause_known): (&str, String, bool) = match status {
-        400 => (
-            "the service did not accept the values sent with the request: a field is missing or empty, or a value is not in the form the service expects.",
-            "Check that every required field has a value and that each value has the expected format.".into(),
-            false,
-        ),
-        401 => (
-            "the service did not accept the connection's credentials: they are missing, have expired or were revoked.",
-            match auth {
-                AuthKind::ApiKey => "Edit the connection and enter a valid API key, or create a new connection.".into(),
-                AuthKind::Basic => "Edit the connection and enter a current user name and password, or create a new connection.".into(),
-                AuthKind::OAuth2 => "Sign in again: fix the connection from the connections list, or create a new connection.".into(),
-                AuthKind::None => "Re-create the connection with current credentials.".into(),
-            },
-            true,
-        ),
-        403 => (
-            "the service knows who is calling but refuses the request: the account may lack a permission or licence, or may have used up an allowance of its plan.",
-            "Check that the account behind the connection is allowed to do this in the service.".into(),
-            false,
-        ),
-        404 => (
-            "what the action asked for does not exist: an ID may be wrong or point to something deleted, or the action calls an endpoint the service no longer offers.",
-            "Check the IDs given to the action, ideally by picking them from the output of an earlier action; if the action is deprecated, move to the action that replaces it.".into(),
-            false,
-        ),
-        405 => (
-            "the service does not allow this kind of request at this address.",
-            "This needs a fix in the connector; report it to the publisher.".into(),
-            false,
-        ),
-        408 => (
-            "the service stopped waiting for the request to arrive.",
-            "Try again later.".into(),
-            true,
-        ),
-        409 => (
-            "the request clashes with the current state of the item, for example because it already exists or someone changed it at the same time.",
-            "Get the item's current state, adjust the input to it, and try again.".into(),
-            false,
-        ),
-        410 => (
-            "what the action asked for existed once but has been removed for good.",
-            "Stop using the ID or the action that points to it.".into(),
-            false,
-        ),
-        412 => (
-            "the item changed since it was last read, so the service refused a change based on the old version.",
-            "Read the item again and repeat the change with the fresh values.".into(),
-            true,
-        ),
-        413 => (
-            "the request is larger than the service accepts.",
-            "Send less data in one call, for example a smaller file or fewer items.".into(),
-            false,
-        ),
-        415 => (
-            "the service does not accept the kind of content that was sent (its media type or file format).",
-            "Check the file type or content type of the input.".into(),
-            false,
-        ),
-        422 => (
-            "the request was well formed, but the service could not act on its values, for example because a value breaks one of the service's rules.",
-            "Check the values against the rules of the service.".into(),
-            false,
-        ),
-        426 => (
-            "the service refuses the protocol the request used and asks for a newer one.",
-            "Only the publisher can fix this; report it.".into(),
-            false,
-        ),
-        429 => (
-            "too many calls were made in a short time, so the service's rate limit stopped this one.",
-            "Make fewer calls in a short time: add a delay inside loops, lower the concurrency of Apply to each, and leave the action's retry policy on so occasional 429 responses are retried.".into(),
-            true,
-        ),
-        500 => (
-            "the service failed while handling the request. The fault is on the service's side, as far as the service tells.",
-            "Try again later. If the same input fails every time, contact the publisher's support with the time of the failure.".into(),
-            false,
-        ),
-        501 => (
-            "the service does not support what the request asked for.",
-            "Only the publisher can fix this; report it.".into(),
-            false,
-        ),
-        502 => (
-            "a server between Power Platform and the service got no usable answer from the service, for example because the service closed the connection.",
-            "Try again later; the action's default retry policy retries such failures on its own.".into(),
-            true,
-        ),
-        503 => (
-            "the service cannot handle requests for the moment, for example during maintenance or under heavy load.",
-            "Try again later; the action's default retry policy retries such failures on its own.".into(),
-            true,
-        ),
-        504 => (
-            "the service took too long to answer, so the call was given up.",
-            "Try again later. If it happens with large requests, ask for less in one call, for example with a filter or a smaller page size.".into(),
-            false,
-        ),
-        522 => (
-            "no connection to the service's server could be set up in time (a status some content delivery networks use).",
-            "Try again later; if it goes on, the service may be down.".into(),
-            true,
-        ),
-        523 => (
-            "the service's server could not be reached: something is wrong with the connection to it (a status some content delivery networks use).",
-            "Try again later; if it goes on, the service may be down.".into(),
-            true,
-        ),
-        524 => (
-            "a connection to the service was made, but it was closed because the service did not answer in time (a status some content delivery networks use).",
-            "Try again later, and ask for less in one call if the request is large.".into(),
-            false,
-        ),
-        s if (400..500).contains(&s) => (
-            "the service rejected the request.",
-            "Check the values given to the action.".into(),
-            false,
-        ),
-        _ => (
-            "the service failed to handle the request.",
-            "Try again later.".into(),
-            false,
-        ),
-    };
-    StatusAdvice {
-        reason: reason(status),
-        meaning,
-        remedy,
-        cause_known,
+/// `400 Bad Request`, for a code span.
+pub fn status_text(status: u16) -> String {
+    format!("{status} {}", reason(status))
+}
+
+/// What a status means for a maker, in one sentence: every error status has one.
+pub fn meaning(status: u16) -> &'static str {
+    match status {
+        400 => "The service did not accept a value sent with the request: a field is missing or empty, or a value is not in the form the service expects.",
+        401 => "The service did not accept the connection's credentials: they are missing, have expired or were revoked.",
+        402 => "The account's plan or credit does not cover the request.",
+        403 => "The service knows who is calling but does not allow the request: the account lacks a permission, or has used up an allowance of its plan.",
+        404 => "What the action asked for does not exist, or the account cannot see it: an ID may be wrong or point to something deleted.",
+        405 => "The service does not allow this kind of request at this address: the connector calls it in a way it does not support.",
+        406 => "The service cannot answer in a form the connector accepts.",
+        407 => "A proxy between Power Platform and the service asked for credentials.",
+        408 => "The service stopped waiting for the request to arrive.",
+        409 => "The request clashes with the item's current state, for example because it already exists or was changed at the same time.",
+        410 => "What the action asked for has been removed for good.",
+        411 | 428 => "The service requires a header the request did not send.",
+        412 => "The item changed after it was read, so the service refused a change based on the old version.",
+        413 => "The request is larger than the service accepts.",
+        414 => "The request's address is longer than the service accepts.",
+        415 => "The service does not accept the kind of content sent (its media type or file format).",
+        416 => "The part of the file asked for lies outside the file.",
+        422 => "The request was well formed, but a value breaks one of the service's rules.",
+        423 => "The item is locked, for example while someone else edits it.",
+        424 => "The request depended on another one that failed.",
+        426 => "The service refuses the protocol the request used.",
+        429 => "Too many calls were made in a short time, so the service's rate limit refused this one.",
+        431 => "The request's headers are larger than the service accepts.",
+        451 => "The service may not provide the item, for legal reasons.",
+        500 => "The service failed while handling the request.",
+        501 => "The service does not support what the request asked for.",
+        502 => "A server between Power Platform and the service got no usable answer from the service.",
+        503 => "The service cannot handle requests for the moment, for example during maintenance or under heavy load.",
+        504 => "The service took too long to answer, so the call was given up.",
+        507 => "The service has no room left to store what was sent.",
+        520 => "The service's server returned an answer the network in front of it could not read.",
+        521 => "The service's server refused the connection from the network in front of it.",
+        522 => "No connection to the service's server could be set up in time.",
+        523 => "The service's server could not be reached.",
+        524 => "The service's server accepted the connection but did not answer in time.",
+        525 | 526 => "The secure connection to the service's server could not be set up.",
+        530 => "The service's site could not be reached.",
+        s if (400..500).contains(&s) => "The service rejected the request.",
+        _ => "The service failed to handle the request.",
     }
 }
 
@@ -190,28 +164,538 @@ pub fn says_nothing(description: &str, status: u16) -> bool {
     };
     let d = norm(description);
     let r = norm(reason(status));
+    let generic = [
+        "error",
+        "failure",
+        "failed",
+        "operationfailed",
+        "requestfailed",
+        "internalerror",
+        "servererror",
+        "clienterror",
+        "unauthorised",
+        "unauthorized",
+        "badrequest",
+        "notfound",
+        "toomanyrequests",
+        "forbidden",
+        "conflict",
+        "unexpectederror",
+        "defaulterrorresponse",
+        "errorresponse",
+        "invalidrequest",
+        "resourcenotfound",
+        "accessdenied",
+        "servicenotavailable",
+        "serviceunavailable",
+        "internalservererror",
+        "thrownerror",
+        "unauthorizedaccess",
+        "authenticationfailed",
+        "requestisinvalid",
+        "invalidinput",
+    ];
+    let stock = [
+        "therequestisinvalid",
+        "theserverencounteredanerror",
+        "anerroroccurred",
+        "anunexpectederroroccurred",
+        "authenticationerror",
+        "authorizationerror",
+        "userisnotauthorized",
+        "unauthorizedrequest",
+        "theresourcewasnotfound",
+        "therequestedresourcewasnotfound",
+        "resourcedoesnotexist",
+        "invalidparameters",
+        "invalidparameter",
+        "badrequestinvalidinput",
+        "requestthrottled",
+        "ratelimitexceeded",
+        "toomanyrequestsratelimitexceeded",
+    ];
     d.is_empty()
         || d == r
         || d == format!("{status}")
         || d == format!("{status}{r}")
+        || d == format!("{r}{status}")
         || d.len() < 12
-        || [
-            "error",
-            "failure",
-            "failed",
-            "operationfailed",
-            "requestfailed",
-            "internalerror",
-            "servererror",
-            "clienterror",
-            "unauthorised",
-            "badrequest",
-            "notfound",
-            "toomanyrequests",
-            "forbidden",
-            "conflict",
+        || generic.contains(&d.as_str())
+        || stock.contains(&d.as_str())
+        || d.strip_prefix(&status.to_string())
+            .is_some_and(|rest| generic.contains(&rest) || stock.contains(&rest))
+}
+
+/// A query language a field takes, and how to get a query right.
+#[derive(Debug, PartialEq, Eq)]
+pub struct QueryLanguage {
+    /// "JQL", "an OData filter".
+    pub name: &'static str,
+    /// A sentence on getting it right, or `None`.
+    pub advice: Option<&'static str>,
+}
+
+const JQL: QueryLanguage = QueryLanguage {
+    name: "JQL",
+    advice: Some("Run the query in JIRA's advanced issue search first, then paste it unchanged."),
+};
+const ODATA: QueryLanguage = QueryLanguage {
+    name: "OData filter",
+    advice: Some("Field names are case-sensitive, and text values go in single quotes, as in `status eq 'open'`."),
+};
+const SOQL: QueryLanguage = QueryLanguage {
+    name: "SOQL",
+    advice: Some("Run the query in Salesforce's Developer Console first, then paste it unchanged."),
+};
+const SQL: QueryLanguage = QueryLanguage {
+    name: "SQL",
+    advice: None,
+};
+const KQL: QueryLanguage = QueryLanguage {
+    name: "KQL",
+    advice: None,
+};
+const GRAPHQL: QueryLanguage = QueryLanguage {
+    name: "GraphQL",
+    advice: None,
+};
+const FETCHXML: QueryLanguage = QueryLanguage {
+    name: "FetchXML",
+    advice: None,
+};
+const CRON: QueryLanguage = QueryLanguage {
+    name: "cron expression",
+    advice: None,
+};
+const REGEX: QueryLanguage = QueryLanguage {
+    name: "regular expression",
+    advice: None,
+};
+
+/// The query language of a field, from its name and description.
+pub fn query_language(name: &str, description: &str) -> Option<&'static QueryLanguage> {
+    let n = name.to_ascii_lowercase();
+    let d = description.to_lowercase();
+    let word = |text: &str, w: &str| {
+        text.split(|c: char| !c.is_ascii_alphanumeric() && c != '$')
+            .any(|t| t == w)
+    };
+    if n.contains("jql") || word(&d, "jql") {
+        return Some(&JQL);
+    }
+    if n.contains("soql") || word(&d, "soql") {
+        return Some(&SOQL);
+    }
+    if n.contains("fetchxml") || d.contains("fetchxml") {
+        return Some(&FETCHXML);
+    }
+    if n.contains("graphql") || d.contains("graphql") {
+        return Some(&GRAPHQL);
+    }
+    if n.contains("kql") || word(&d, "kql") || d.contains("kusto query") {
+        return Some(&KQL);
+    }
+    if (n == "$filter" || n == "filter" || n.ends_with("filter")) && word(&d, "odata") {
+        return Some(&ODATA);
+    }
+    if n == "$filter" {
+        return Some(&ODATA);
+    }
+    if n.contains("sql") || d.contains("sql query") || d.contains("sql statement") {
+        return Some(&SQL);
+    }
+    if n.contains("cron") || d.contains("cron expression") {
+        return Some(&CRON);
+    }
+    if n.contains("regex") || d.contains("regular expression") {
+        return Some(&REGEX);
+    }
+    None
+}
+
+/// The form a field's value must have: from its description first (a format such as
+/// `YYYY-MM-DD hh:mm`, ISO 8601, Unix time), then its schema `format`, then a short
+/// `pattern`. The description wins over `format`: it is what makers read, and where the
+/// two disagree the description is usually what the service really takes.
+pub fn form(
+    description: &str,
+    type_name: Option<&str>,
+    format: Option<&str>,
+    pattern: Option<&str>,
+) -> Option<super::facts::Form> {
+    use super::facts::Form;
+    let d = description.to_lowercase();
+    let format = format.map(str::to_ascii_lowercase);
+    if let Some(token) = date_token(description) {
+        let has_time = token.chars().any(|c| matches!(c, 'H' | 'h'));
+        let has_date = token.chars().any(|c| matches!(c, 'Y' | 'y' | 'D' | 'd'));
+        let what = match (has_date, has_time) {
+            (true, true) => "a date and time",
+            (true, false) => "a date",
+            _ => "a time",
+        };
+        return Some(Form {
+            text: format!("{what} in the form {token}"),
+            example: Some(example_of(&token)),
+        });
+    }
+    let timed = |d: &str| {
+        [
+            "date-time",
+            "datetime",
+            "date and time",
+            "timestamp",
+            "time",
         ]
-        .contains(&d.as_str())
+        .iter()
+        .any(|w| d.contains(w))
+    };
+    if d.contains("iso 8601") || d.contains("iso-8601") || d.contains("iso8601") {
+        let date_only = format.as_deref() == Some("date")
+            || (!timed(&d.replace("iso 8601", "")) && format.as_deref() != Some("date-time"));
+        return Some(if date_only {
+            Form {
+                text: "an ISO 8601 date".into(),
+                example: Some("2026-01-31".into()),
+            }
+        } else {
+            Form {
+                text: "an ISO 8601 date and time".into(),
+                example: Some("2026-01-31T13:45:00Z".into()),
+            }
+        });
+    }
+    if d.contains("unix time") || d.contains("unix timestamp") || d.contains("epoch") {
+        return Some(if d.contains("millisecond") {
+            Form {
+                text: "a Unix time in milliseconds".into(),
+                example: Some("1769867100000".into()),
+            }
+        } else {
+            Form {
+                text: "a Unix time in seconds".into(),
+                example: Some("1769867100".into()),
+            }
+        });
+    }
+    match format.as_deref() {
+        Some("date") => {
+            return Some(Form {
+                text: "a date".into(),
+                example: Some("2026-01-31".into()),
+            })
+        }
+        Some("date-time") => {
+            return Some(Form {
+                text: "a date and time".into(),
+                example: Some("2026-01-31T13:45:00Z".into()),
+            })
+        }
+        Some("email") => {
+            return Some(Form {
+                text: "an email address".into(),
+                example: None,
+            })
+        }
+        Some("uri" | "url") => {
+            return Some(Form {
+                text: "a full web address".into(),
+                example: Some("https://example.com/path".into()),
+            })
+        }
+        Some("uuid" | "guid") => {
+            return Some(Form {
+                text: "a GUID".into(),
+                example: Some("3f2504e0-4f89-11d3-9a0c-0305e82c3301".into()),
+            })
+        }
+        _ => {}
+    }
+    if let Some(p) = pattern.filter(|p| p.len() <= 40) {
+        if type_name.is_none_or(|t| t == "string") {
+            return Some(Form {
+                text: format!("text that matches {p}"),
+                example: None,
+            });
+        }
+    }
+    None
+}
+
+/// A date or time format written in a description: `YYYY-MM-DD`, `yyyy-MM-ddTHH:mm:ss`,
+/// `'YYYY-MM-DD hh:mm'`, `DD/MM/YYYY`, `YYYYMMDD`.
+pub fn date_token(description: &str) -> Option<String> {
+    let clean = |w: &str| {
+        w.trim_matches(|c: char| matches!(c, '\'' | '"' | '(' | ')' | ',' | ';' | '`' | '[' | ']'))
+            .trim_end_matches(['.', ':'])
+            .to_string()
+    };
+    let is_format = |w: &str| {
+        let letters: String = w.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        !w.is_empty()
+            && w.chars().all(|c| {
+                matches!(
+                    c,
+                    'Y' | 'y'
+                        | 'M'
+                        | 'D'
+                        | 'd'
+                        | 'H'
+                        | 'h'
+                        | 'm'
+                        | 's'
+                        | 'S'
+                        | 'T'
+                        | 'Z'
+                        | 'f'
+                        | 'F'
+                        | 'z'
+                        | '-'
+                        | '/'
+                        | ':'
+                        | '.'
+                        | '\''
+                        | '+'
+                )
+            })
+            && letters.len() >= 4
+            && (letters.contains("YY")
+                || letters.contains("yy")
+                || ((letters.contains("DD") || letters.contains("dd")) && letters.contains("MM"))
+                || ((letters.contains("HH") || letters.contains("hh"))
+                    && (letters.contains("mm") || letters.contains("MM"))))
+    };
+    let words: Vec<String> = description.split_whitespace().map(clean).collect();
+    for (i, w) in words.iter().enumerate() {
+        if !is_format(w) {
+            continue;
+        }
+        // A time written after a date, as in `YYYY-MM-DD hh:mm`.
+        if let Some(next) = words.get(i + 1) {
+            let time_only = is_format(next)
+                && next.chars().any(|c| matches!(c, 'H' | 'h'))
+                && !next.chars().any(|c| matches!(c, 'Y' | 'y' | 'D' | 'd'));
+            if time_only && !w.chars().any(|c| matches!(c, 'H' | 'h')) {
+                return Some(format!("{w} {next}").replace('\'', ""));
+            }
+        }
+        return Some(w.replace('\'', ""));
+    }
+    None
+}
+
+/// A value in the form of `token` (31 January 2026, 09:45:00).
+pub fn example_of(token: &str) -> String {
+    let mut out = String::new();
+    let chars: Vec<char> = token.chars().collect();
+    let mut i = 0;
+    let mut after_hour = false;
+    while i < chars.len() {
+        let c = chars[i];
+        let run = chars[i..].iter().take_while(|x| **x == c).count();
+        let piece = match c {
+            'Y' | 'y' if run >= 4 => "2026".to_string(),
+            'Y' | 'y' => "26".to_string(),
+            'M' if after_hour => "45".to_string(),
+            'M' => "01".to_string(),
+            'm' if !after_hour && run == 2 && !token.contains('M') => "01".to_string(),
+            'm' => "45".to_string(),
+            'D' | 'd' => "31".to_string(),
+            'H' | 'h' => {
+                after_hour = true;
+                "09".to_string()
+            }
+            's' | 'S' if run <= 2 => "00".to_string(),
+            'f' | 'F' | 'S' | 's' => "0".repeat(run),
+            'z' => "+00:00".to_string(),
+            other => other.to_string().repeat(run),
+        };
+        out.push_str(&piece);
+        i += run;
+    }
+    out
+}
+
+/// "at most 50", "at most 160 characters": a maximum a description states, as written.
+pub fn stated_maximum(description: &str) -> Option<String> {
+    let words: Vec<String> = description
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    let number_at = |i: usize| -> Option<(String, usize)> {
+        let w = words.get(i)?;
+        let core = w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.' | ';' | ':'));
+        let n = core.trim_end_matches(|c: char| !c.is_ascii_digit());
+        (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == ',') && n == core)
+            .then(|| (n.to_string(), i + 1))
+    };
+    for i in 0..words.len() {
+        let w = words[i].trim_matches(|c: char| !c.is_alphanumeric());
+        let start = match w {
+            "max" | "maximum" | "limit" => {
+                // "max 100", "maximum is 100", "max allowed 50", "maximum possible value is 100"
+                let mut j = i + 1;
+                while j < words.len().min(i + 5)
+                    && [
+                        "is", "of", "allowed", "possible", "value", "=", "size", "number",
+                    ]
+                    .contains(&words[j].trim_matches(|c: char| !c.is_alphanumeric() && c != '='))
+                {
+                    j += 1;
+                }
+                Some(j)
+            }
+            "most" if i > 0 && words[i - 1] == "at" => Some(i + 1),
+            "to" if i > 0 && words[i - 1] == "up" => Some(i + 1),
+            "than" if i > 1 && words[i - 1] == "more" && words[i - 2] == "no" => Some(i + 1),
+            _ => None,
+        };
+        let Some((n, next)) = start.and_then(number_at) else {
+            continue;
+        };
+        let unit = words
+            .get(next)
+            .map(|u| u.trim_matches(|c: char| !c.is_alphanumeric()))
+            .unwrap_or_default();
+        return match unit {
+            "characters" | "chars" | "character" => Some(format!("at most {n} characters")),
+            "items" | "values" | "entries" | "elements" => Some(format!("at most {n} items")),
+            u if u.starts_with(|c: char| c.is_ascii_digit())
+                || [
+                    "mb", "kb", "gb", "m", "k", "bytes", "seconds", "minutes", "days", "hours",
+                ]
+                .contains(&u) =>
+            {
+                None
+            }
+            _ => Some(format!("at most {n}")),
+        };
+    }
+    None
+}
+
+/// The sentences of a text, whitespace collapsed.
+pub fn sentences(text: &str) -> Vec<String> {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = flat.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        current.push(c);
+        let end = matches!(c, '.' | '!' | '?')
+            && chars.get(i + 1).is_none_or(|n| *n == ' ')
+            && !chars.get(i.wrapping_sub(1)).is_some_and(|p| {
+                p.is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
+            });
+        if end {
+            out.push(current.trim().to_string());
+            current.clear();
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_string());
+    }
+    out
+}
+
+/// Whether a sentence states a limit: a quantity together with a limit word.
+pub fn states_limit(sentence: &str) -> bool {
+    const WORDS: [&str; 22] = [
+        "limit",
+        "maximum",
+        "max ",
+        "at most",
+        "up to",
+        "no more than",
+        "per page",
+        "per second",
+        "per minute",
+        "per hour",
+        "per day",
+        "timeout",
+        "time out",
+        "times out",
+        "timed out",
+        "throttl",
+        "quota",
+        " mb",
+        " kb",
+        " gb",
+        "requests per",
+        "calls per",
+    ];
+    let lower = format!(" {}", sentence.to_lowercase());
+    let has_number = sentence.split_whitespace().any(is_quantity);
+    let has_word = WORDS.iter().any(|w| lower.contains(w))
+        || lower.contains("mb ")
+        || lower.contains("mb.")
+        || lower.contains("kb.")
+        || lower.contains("gb.");
+    has_number && has_word && sentence.len() <= 300
+}
+
+/// A word that is a quantity: `100`, `1,000`, `2.5`, `25MB`, `30s`, `1-2`, `50%` (not an
+/// identifier such as `TCA-9999` or `v2`).
+pub fn is_quantity(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| {
+        matches!(
+            c,
+            '(' | ')' | ',' | '.' | ';' | ':' | '"' | '\'' | '!' | '?' | '*' | '_'
+        )
+    });
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let digits = w
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, ',' | '.' | '-')))
+        .map_or(w.len(), |(i, _)| i);
+    let unit = &w[digits..];
+    unit.len() <= 3 && unit.chars().all(|c| c.is_ascii_alphabetic() || c == '%')
+}
+
+/// Whether a limit sentence is about the rate of calls.
+pub fn is_rate_sentence(s: &str) -> bool {
+    let l = s.to_lowercase();
+    l.contains("rate limit")
+        || l.contains("throttl")
+        || l.contains("quota")
+        || [
+            "per second",
+            "per minute",
+            "per hour",
+            "per day",
+            "a second",
+            "a minute",
+            "an hour",
+            "a day",
+            "/s",
+            "/min",
+            "every",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+            && (l.contains("request") || l.contains("call"))
+}
+
+/// Whether a limit sentence is about sizes.
+pub fn is_size_sentence(s: &str) -> bool {
+    let l = format!(" {} ", s.to_lowercase());
+    [
+        " mb",
+        " kb",
+        " gb",
+        "mb ",
+        "kb ",
+        "gb ",
+        "mb.",
+        "kb.",
+        "gb.",
+        "file size",
+        "size limit",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 #[cfg(test)]
@@ -219,18 +703,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_status_the_page_lists_has_advice() {
+    fn every_error_status_has_a_cause_and_a_meaning() {
         for s in [
-            400, 401, 403, 404, 409, 415, 426, 429, 500, 502, 504, 522, 523, 524,
+            400, 401, 402, 403, 404, 405, 408, 409, 410, 412, 413, 415, 422, 423, 424, 426, 429,
+            451, 500, 501, 502, 503, 504, 520, 521, 522, 523, 524, 525, 526, 530,
         ] {
-            let a = advice(s, AuthKind::ApiKey);
-            assert!(a.meaning.ends_with('.') && a.remedy.ends_with('.'), "{s}");
-            assert!(!a.reason.is_empty());
+            assert!(cause(s).is_some(), "{s}");
+            let m = meaning(s);
+            assert!(m.ends_with('.') && m.len() > 20, "{s}: {m}");
+            assert!(!reason(s).is_empty());
         }
+        assert_eq!(cause(200), None);
+        assert_eq!(cause(402), Some(Cause::Payment));
+        assert_eq!(cause(405), Some(Cause::ConnectorFault));
         assert_eq!(reason(524), "A Timeout Occurred");
-        assert!(advice(401, AuthKind::OAuth2)
-            .remedy
-            .contains("Sign in again"));
     }
 
     #[test]
@@ -238,6 +724,99 @@ mod tests {
         assert!(says_nothing("Bad Request", 400));
         assert!(says_nothing("400", 400));
         assert!(says_nothing("Not found.", 404));
+        assert!(says_nothing("Internal Server Error", 500));
+        assert!(says_nothing("The request is invalid.", 400));
         assert!(!says_nothing("No invoice has this ID.", 404));
+    }
+
+    #[test]
+    fn forms_come_from_the_description_first() {
+        let f = form(
+            "Date to send the message 'YYYY-MM-DD hh:mm'",
+            Some("string"),
+            Some("date-time"),
+            None,
+        )
+        .unwrap();
+        assert_eq!(f.text, "a date and time in the form YYYY-MM-DD hh:mm");
+        assert_eq!(f.example.as_deref(), Some("2026-01-31 09:45"));
+        let f = form(
+            "Start date. Must be in ISO-8601 format.",
+            Some("string"),
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(f.text, "an ISO 8601 date");
+        let f = form("Start time in ISO 8601 format", Some("string"), None, None).unwrap();
+        assert_eq!(f.text, "an ISO 8601 date and time");
+        let f = form(
+            "This is a timestamp in ISO 8601 format: YYYY-MM-DDTHH:MM:SSZ.",
+            None,
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(f.example.as_deref(), Some("2026-01-31T09:45:00Z"));
+        let f = form(
+            "Filter facts to only before a specific date. YYYYMMDD format.",
+            None,
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(f.example.as_deref(), Some("20260131"));
+        let f = form("", Some("string"), Some("date-time"), None).unwrap();
+        assert_eq!(f.example.as_deref(), Some("2026-01-31T13:45:00Z"));
+        assert_eq!(
+            form("The name of the board.", Some("string"), None, None),
+            None
+        );
+        assert_eq!(
+            date_token("Use the format dd/MM/yyyy."),
+            Some("dd/MM/yyyy".into())
+        );
+        assert_eq!(date_token("My DAD and MOM"), None);
+    }
+
+    #[test]
+    fn stated_maximums() {
+        assert_eq!(
+            stated_maximum("Page size max allowed 50"),
+            Some("at most 50".into())
+        );
+        assert_eq!(
+            stated_maximum("The message, no more than 160 characters."),
+            Some("at most 160 characters".into())
+        );
+        assert_eq!(
+            stated_maximum("Max number of results to return. Default value is 20. Maximum possible value is 100."),
+            Some("at most 100".into())
+        );
+        assert_eq!(stated_maximum("You can attach up to 5M in files."), None);
+        assert_eq!(stated_maximum("The maximum number of results."), None);
+    }
+
+    #[test]
+    fn query_languages() {
+        assert_eq!(
+            query_language("jql", "Query to use.").map(|q| q.name),
+            Some("JQL")
+        );
+        assert_eq!(
+            query_language("$filter", "").map(|q| q.name),
+            Some("OData filter")
+        );
+        assert_eq!(query_language("name", "The name."), None);
+    }
+
+    #[test]
+    fn limit_sentences() {
+        assert!(states_limit("The API allows 100 requests per minute."));
+        assert!(is_rate_sentence("The API allows 100 requests per minute."));
+        assert!(states_limit("Files up to 25 MB."));
+        assert!(is_size_sentence("Files up to 25 MB."));
+        assert!(!states_limit("TCA-9999 Returns current quota limits."));
+        assert!(is_quantity("1,000.") && !is_quantity("v2"));
     }
 }

@@ -107,6 +107,38 @@ pub fn code(text: &str) -> String {
     }
 }
 
+/// The prose of a Markdown text, one string per paragraph, list item or table cell, with
+/// the markup taken out (link text kept, code blocks and HTML left out): what the
+/// generator reads of a readme's own statements.
+pub fn plain_blocks(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut in_code = 0usize;
+    let mut flush = |current: &mut String| {
+        let t = current.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !t.is_empty() {
+            out.push(t);
+        }
+        current.clear();
+    };
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if in_code == 0 => current.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_),
+            )
+            | Event::Start(Tag::Item) => flush(&mut current),
+            _ => {}
+        }
+    }
+    flush(&mut current);
+    out
+}
+
 /// Whether a line opens or closes a fenced code block.
 fn is_fence(line: &str) -> bool {
     let t = line.trim_start();

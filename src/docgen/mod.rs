@@ -13,12 +13,14 @@
 pub mod command;
 pub mod content;
 pub mod edit;
+pub mod facts;
 pub mod intro;
 pub mod knowledge;
 pub mod markdown;
 pub mod render;
 pub mod section;
 pub mod tooltips;
+pub mod topics;
 
 pub use command::{IntroArgs, TooltipsArgs};
 pub use tooltips::{suggest, suggest_for_parameter, Suggestion};

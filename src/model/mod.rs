@@ -62,7 +62,17 @@ pub struct Operation {
     pub extensions: Vec<Extension>,
 }
 
+/// Whether an `x-ms-visibility` value hides what it is on from makers. Compared without
+/// regard to case, as Microsoft's validator and the designer do: `"Internal"` hides too.
+pub fn is_internal_visibility(value: Option<&str>) -> bool {
+    value.is_some_and(|v| v.trim().eq_ignore_ascii_case("internal"))
+}
+
 impl Operation {
+    /// Whether makers never see the operation (`x-ms-visibility: internal`).
+    pub fn is_internal(&self) -> bool {
+        is_internal_visibility(self.visibility.as_deref())
+    }
     /// `GET /items` style label.
     pub fn label(&self) -> String {
         format!("{} {}", self.method.to_ascii_uppercase(), self.path)
@@ -126,6 +136,13 @@ pub struct Parameter {
     pub default: Option<Value>,
     pub pattern: Option<String>,
     pub extensions: Vec<Extension>,
+}
+
+impl Parameter {
+    /// Whether makers never see the parameter (`x-ms-visibility: internal`).
+    pub fn is_internal(&self) -> bool {
+        is_internal_visibility(self.visibility.as_deref())
+    }
 }
 
 /// The `responses` object of an operation.

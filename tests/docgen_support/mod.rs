@@ -176,3 +176,38 @@ pub fn generated_lines(text: &str, heading: &str) -> std::ops::RangeInclusive<us
         .unwrap_or_else(|| panic!("no marker after {heading:?} in:\n{text}"));
     start + 1..=end + 1
 }
+
+/// Fails when generated documentation holds a figure from the statistics: a percentage,
+/// a call count, or a date outside a code span (format examples are code).
+pub fn assert_no_figures(text: &str) {
+    let mut outside = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 0 {
+            outside.push_str(part);
+            outside.push(' ');
+        }
+    }
+    let flat = outside.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words: Vec<&str> = flat.split(' ').collect();
+    for (i, w) in words.iter().enumerate() {
+        let digits = w.chars().filter(char::is_ascii_digit).count();
+        assert!(
+            !(digits > 0 && w.contains('%')),
+            "a percentage ({w}) in:\n{text}"
+        );
+        let calls = words
+            .get(i + 1)
+            .is_some_and(|n| n.trim_matches(|c: char| !c.is_alphabetic()) == "calls");
+        assert!(
+            !(digits > 0 && calls && w.chars().all(|c| c.is_ascii_digit() || c == ',')),
+            "a call count ({w} calls) in:\n{text}"
+        );
+        let b = w.as_bytes();
+        let date = b.len() >= 10
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[5..7].iter().all(u8::is_ascii_digit)
+            && b[7] == b'-';
+        assert!(!date, "a date ({w}) in:\n{text}");
+    }
+}
