@@ -1107,6 +1107,14 @@ fn reference_sections_meet_the_section_targets() {
     for name in ["jira.md", "clockify.md"] {
         let md = std::fs::read_to_string(dir.join(name)).unwrap();
         let m = section_metrics(&md);
+        println!(
+            "reference {name}: {} words, {} TODOs, {} sentences, {} repeats, {} figures",
+            m.words,
+            m.todos,
+            m.sentences,
+            m.repeats.len(),
+            m.figures.len()
+        );
         let row = Row {
             name: "reference",
             section: m.clone(),
