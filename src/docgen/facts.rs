@@ -173,9 +173,24 @@ pub struct ConnectionField {
 }
 
 impl Connection {
-    /// The field that holds the secret (API key, token, password).
+    /// The field that holds the secret (API key, token, password): a secure field named
+    /// like one first (some publishers mark the user name secure too), else any secure
+    /// field that is not a user name or an email address.
     pub fn secret(&self) -> Option<&ConnectionField> {
-        self.fields.iter().find(|f| f.secret)
+        let named = |f: &&ConnectionField, words: &[&str]| {
+            let l = f.label.to_lowercase();
+            words.iter().any(|w| l.contains(w))
+        };
+        self.fields
+            .iter()
+            .filter(|f| f.secret)
+            .find(|f| named(f, &["token", "key", "password", "secret", "pat"]))
+            .or_else(|| {
+                self.fields
+                    .iter()
+                    .filter(|f| f.secret)
+                    .find(|f| !named(f, &["email", "user", "name", "login", "account"]))
+            })
     }
 }
 
@@ -318,10 +333,18 @@ pub fn gather<'a>(
     for s in info_description.map(limit_sentences).unwrap_or_default() {
         note(s);
     }
+    // A readme often repeats the operations' descriptions: those sentences belong to
+    // their operation, not to the connector.
+    let of_operations: Vec<String> = ops
+        .iter()
+        .flat_map(|o| o.stated_limits.iter().map(|s| s.to_lowercase()))
+        .collect();
     for doc in docs {
         for block in markdown::plain_blocks(doc) {
             for s in limit_sentences(&block) {
-                note(s);
+                if !of_operations.contains(&s.to_lowercase()) {
+                    note(s);
+                }
             }
         }
     }

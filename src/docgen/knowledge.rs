@@ -194,6 +194,12 @@ pub fn says_nothing(description: &str, status: u16) -> bool {
         "authenticationfailed",
         "requestisinvalid",
         "invalidinput",
+        "validationfail",
+        "validationfailed",
+        "validationerror",
+        "badrequesterror",
+        "notfounderror",
+        "unauthorizederror",
     ];
     let stock = [
         "therequestisinvalid",
@@ -211,6 +217,10 @@ pub fn says_nothing(description: &str, status: u16) -> bool {
         "invalidparameter",
         "badrequestinvalidinput",
         "requestthrottled",
+        "yourrequestcouldnotbeprocessed",
+        "therequestcouldnotbeprocessed",
+        "requestcouldnotbeprocessed",
+        "somethingwentwrong",
         "ratelimitexceeded",
         "toomanyrequestsratelimitexceeded",
     ];
@@ -247,7 +257,7 @@ const SOQL: QueryLanguage = QueryLanguage {
     name: "SOQL",
     advice: Some("Run the query in Salesforce's Developer Console first, then paste it unchanged."),
 };
-const SQL: QueryLanguage = QueryLanguage {
+pub const SQL: QueryLanguage = QueryLanguage {
     name: "SQL",
     advice: None,
 };
@@ -658,6 +668,7 @@ pub fn is_quantity(word: &str) -> bool {
 pub fn is_rate_sentence(s: &str) -> bool {
     let l = s.to_lowercase();
     l.contains("rate limit")
+        || l.contains("rate-limit")
         || l.contains("throttl")
         || l.contains("quota")
         || [
@@ -671,6 +682,7 @@ pub fn is_rate_sentence(s: &str) -> bool {
             "a day",
             "/s",
             "/min",
+            "/ ",
             "every",
         ]
         .iter()

@@ -152,6 +152,18 @@ impl Writer<'_, '_> {
             "and",
         )
     }
+    /// At most `max` names, then "and N other actions".
+    fn names_capped(&self, ops: &[usize], max: usize) -> String {
+        if ops.len() <= max {
+            return self.names(ops);
+        }
+        let shown: Vec<String> = ops[..max - 1].iter().map(|&i| self.name(i)).collect();
+        format!(
+            "{} and {} other actions",
+            shown.join(", "),
+            ops.len() - (max - 1)
+        )
+    }
     fn cost(&self, i: usize, statuses: &[u16]) -> u64 {
         self.seen[i]
             .iter()
@@ -304,37 +316,93 @@ fn italic(label: &str) -> String {
 }
 
 /// A response description worked into a sentence about `subject` failing with `status`:
-/// a clause becomes "… fails with `404 Not Found` when no ticket has this ID", anything
-/// else follows a colon.
+/// a clause becomes "… fails with `404 Not Found` when no ticket has this ID", a list of
+/// causes ("Returned if: * … * …") becomes "if …, or …", anything else follows a colon.
+/// At most two sentences of the description are kept.
 fn with_description(subject: &str, verb: &str, status: u16, said: &str) -> String {
     let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
-    let said = said.trim_end_matches(['.', ' ']);
-    let lower = said.to_lowercase();
-    for lead in [
-        "returned when ",
-        "returned if ",
-        "occurs when ",
-        "when ",
-        "if ",
+    let mut rest = said.trim().trim_end_matches(['.', ' ']).to_string();
+    let mut conj = None;
+    for (lead, c) in [
+        ("returned when", "when"),
+        ("returned if", "if"),
+        ("occurs when", "when"),
+        ("happens when", "when"),
+        ("when", "when"),
+        ("if", "if"),
     ] {
-        if lower.starts_with(lead) {
-            let rest = &said[lead.len()..];
-            let conj = if lead.ends_with("if ") { "if" } else { "when" };
-            return format!(
-                "{subject} {verb} with {} {conj} {}.",
-                code(status),
-                escape_inline(rest)
-            );
+        let lower = rest.to_lowercase();
+        if lower.starts_with(lead) && rest[lead.len()..].starts_with([' ', ':']) {
+            rest = rest[lead.len()..]
+                .trim_start_matches([' ', ':'])
+                .to_string();
+            conj = Some(c);
+            break;
         }
     }
-    let first = knowledge::sentences(said)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    let padded = format!(
-        " {} ",
-        first.to_lowercase().trim_end_matches(['.', ':', ';'])
-    );
+    // "* a. * b." or "- a - b": a list of causes.
+    let items: Vec<String> = rest
+        .split(" * ")
+        .flat_map(|p| p.split(" - "))
+        .map(|p| {
+            p.trim_start_matches(['*', '-', ' '])
+                .trim()
+                .trim_end_matches(['.', ';', ' '])
+                .to_string()
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    let listed = rest.trim_start().starts_with(['*', '-'])
+        || items.len() > 1 && (rest.contains(" * ") || rest.contains(". - "));
+    if listed && items.len() > 1 {
+        let shown: Vec<String> = items
+            .iter()
+            .take(3)
+            .map(|i| escape_inline(&lower_first(i)))
+            .collect();
+        let clause = list(&shown, "or");
+        return format!(
+            "{subject} {verb} with {} {} {clause}.",
+            code(status),
+            conj.unwrap_or("when")
+        );
+    }
+    let sentences = knowledge::sentences(&rest);
+    // "Returned if a. B. C.": each sentence is one more cause.
+    if conj.is_some() && sentences.len() > 1 {
+        let shown: Vec<String> = sentences
+            .iter()
+            .take(3)
+            .map(|s| escape_inline(&lower_first(s.trim_end_matches(['.', ';']))))
+            .collect();
+        return format!(
+            "{subject} {verb} with {} {} {}.",
+            code(status),
+            conj.unwrap_or("when"),
+            list(&shown, "or")
+        );
+    }
+    let first = sentences.first().cloned().unwrap_or_default();
+    let first = first.trim_end_matches(['.', ':', ';']);
+    let more: Vec<String> = sentences
+        .iter()
+        .skip(1)
+        .take(1)
+        .map(|s| terminated(&escape_inline(s)))
+        .collect();
+    let tail = if more.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", more.join(" "))
+    };
+    if let Some(c) = conj {
+        return format!(
+            "{subject} {verb} with {} {c} {}.{tail}",
+            code(status),
+            escape_inline(&lower_first(first))
+        );
+    }
+    let padded = format!(" {} ", first.to_lowercase());
     let clause = [
         " is ",
         " are ",
@@ -371,18 +439,12 @@ fn with_description(subject: &str, verb: &str, status: u16, said: &str) -> Strin
         "check ", "please ", "try ", "use ", "make ", "ensure ", "verify ",
     ]
     .iter()
-    .any(|v| lower.starts_with(v));
-    if clause && !imperative {
-        return format!(
-            "{subject} {verb} with {} when {}.",
-            code(status),
-            escape_inline(&lower_first(said))
-        );
-    }
+    .any(|v| first.to_lowercase().starts_with(v));
+    let joint = if clause && !imperative { " when" } else { ":" };
     format!(
-        "{subject} {verb} with {}: {}.",
+        "{subject} {verb} with {}{joint} {}.{tail}",
         code(status),
-        escape_inline(&lower_first(said))
+        escape_inline(&lower_first(first))
     )
 }
 
@@ -501,23 +563,38 @@ fn rate_limit(w: &Writer) -> Option<Entry> {
             actions |= !f.is_trigger();
         }
     }
-    let stated: Vec<&String> = w
+    let mut stated: Vec<String> = w
         .facts
         .rate_limits
         .iter()
         .filter(|s| !w.noted(s))
         .take(2)
+        .map(|s| escape_inline(s))
         .collect();
+    // The limits an action's own description states.
+    for (i, f) in w.facts.ops.iter().enumerate() {
+        for s in f
+            .stated_limits
+            .iter()
+            .filter(|s| knowledge::is_rate_sentence(s))
+        {
+            let t = escape_inline(s);
+            if stated.len() < 2
+                && in_use(f)
+                && !w.noted(s)
+                && !stated.iter().any(|x| x.eq_ignore_ascii_case(&t))
+            {
+                stated.push(format!("{}: {}", w.name(i), lower_first(&t)));
+            }
+        }
+    }
     if cost == 0 && stated.is_empty() {
         return None;
     }
     let mut text = String::from("**Rate limit.**");
     for s in &stated {
         text.push(' ');
-        text.push_str(&escape_inline(s));
-        if !s.ends_with(['.', '!', '?']) {
-            text.push('.');
-        }
+        text.push_str(&terminated(s));
     }
     let documented_429 = w
         .facts
@@ -691,64 +768,402 @@ fn not_found(w: &Writer) -> Option<Entry> {
     Some(e)
 }
 
-/// What an action's own statuses say: its inputs, conflicts, sizes, and the failures the
-/// definition describes in its own words.
+/// What an action's own statuses say (its inputs, conflicts, sizes, and the failures
+/// the definition describes in its own words), one bullet per cause: actions that fail
+/// for the same reason share it.
 fn actions(w: &Writer) -> Vec<Entry> {
-    let mut out = Vec::new();
-    let mut unexplained_inputs: Vec<(usize, Seen)> = Vec::new();
-    for (i, f) in w.facts.ops.iter().enumerate() {
-        if !in_use(f) {
-            continue;
-        }
-        let own = |c: Cause| {
-            matches!(
-                c,
-                Cause::Input
-                    | Cause::Conflict
-                    | Cause::Changed
-                    | Cause::TooLarge
-                    | Cause::MediaType
-                    | Cause::Locked
-                    | Cause::Dependency
-                    | Cause::Legal
-                    | Cause::Gone
-            )
-        };
-        let mut seen = w.seen_with(i, own);
-        // Statuses of grouped topics that this action's definition explains itself.
-        for s in w.seen_with(i, |c| {
-            matches!(c, Cause::Permission | Cause::Payment | Cause::NotFound)
-                || matches!(c, Cause::ServerFault | Cause::Timeout | Cause::Unavailable)
-        }) {
-            if f.said(s.status).is_some() {
-                seen.push(s);
+    let mut clauses = Vec::new();
+    if w.stats {
+        for (i, f) in w.facts.ops.iter().enumerate() {
+            if !in_use(f) {
+                continue;
+            }
+            for s in &w.seen[i] {
+                let Some(cause) = knowledge::cause(s.status) else {
+                    continue;
+                };
+                let own = matches!(
+                    cause,
+                    Cause::Input
+                        | Cause::Conflict
+                        | Cause::Changed
+                        | Cause::TooLarge
+                        | Cause::MediaType
+                        | Cause::Locked
+                        | Cause::Dependency
+                        | Cause::Legal
+                        | Cause::Gone
+                );
+                // Statuses of the grouped topics go here when the definition explains
+                // them for this action.
+                let explained = matches!(
+                    cause,
+                    Cause::Permission
+                        | Cause::Payment
+                        | Cause::NotFound
+                        | Cause::ServerFault
+                        | Cause::Timeout
+                        | Cause::Unavailable
+                ) && f.said(s.status).is_some();
+                if own || explained {
+                    clauses.push(clause(w, i, *s));
+                }
             }
         }
-        if seen.is_empty() {
-            continue;
+    } else {
+        // Without statistics: the failures the definition describes, for the three
+        // actions makers meet first.
+        let mut ops: Vec<usize> = (0..w.facts.ops.len())
+            .filter(|&i| in_use(&w.facts.ops[i]))
+            .filter(|&i| w.facts.ops[i].says.iter().any(|(s, _)| documentable(*s)))
+            .collect();
+        let rank = |i: usize| match w.facts.ops[i].op.visibility.as_deref() {
+            Some(v) if v.eq_ignore_ascii_case("important") => 0,
+            None => 1,
+            _ => 2,
+        };
+        ops.sort_by_key(|&i| rank(i));
+        for &i in ops.iter().take(3) {
+            for (status, _) in &w.facts.ops[i].says {
+                if documentable(*status) {
+                    let seen = Seen {
+                        status: *status,
+                        count: 0,
+                        share: 0.0,
+                    };
+                    clauses.push(clause(w, i, seen));
+                }
+            }
         }
-        seen.sort_by_key(|s| std::cmp::Reverse(s.count));
-        // An input error about which the definition says nothing: grouped with the
-        // other such actions below.
-        let unexplained = seen.len() == 1
-            && knowledge::cause(seen[0].status) == Some(Cause::Input)
-            && f.said(seen[0].status).is_none()
-            && !f.fields.iter().any(|x| x.query.is_some())
-            && field_facts(&f.fields, 3).is_empty();
-        if unexplained {
-            unexplained_inputs.push((i, seen[0]));
-            continue;
+    }
+    group_clauses(w, clauses)
+}
+
+/// Whether a status the definition describes is worth a bullet without statistics.
+fn documentable(status: u16) -> bool {
+    knowledge::cause(status).is_some_and(|c| {
+        !matches!(
+            c,
+            Cause::Credentials
+                | Cause::Throttled
+                | Cause::ConnectorFault
+                | Cause::ServerFault
+                | Cause::Timeout
+                | Cause::Unavailable
+        )
+    })
+}
+
+/// One action's status, before grouping.
+struct Clause {
+    op: usize,
+    seen: Seen,
+    kind: ClauseKind,
+}
+
+enum ClauseKind {
+    /// The definition's own description of the status.
+    Said(String),
+    /// The status of an action whose query (JQL, OData, …) the service rejected.
+    Query {
+        label: String,
+        lang: &'static knowledge::QueryLanguage,
+    },
+    /// What the definition says a valid value is.
+    Facts(Vec<Fact>),
+    /// A rejected value, and nothing said about what a valid one is.
+    Unexplained,
+    /// A reason that follows from the status, and the publisher's question if any.
+    Reason(String, Option<Ask>),
+}
+
+/// Questions for the publisher about a group of actions.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    Size,
+    MediaType,
+    StateConflict,
+}
+
+/// Whether an operation creates an item: its name says so, or it posts to a collection.
+fn creates(f: &OpFacts) -> bool {
+    let name =
+        f.op.operation_id
+            .as_deref()
+            .unwrap_or_default()
+            .to_lowercase();
+    let summary = f.name.to_lowercase();
+    let verbs = [
+        "create", "add", "new", "insert", "register", "upload", "post",
+    ];
+    let named = verbs
+        .iter()
+        .any(|v| name.starts_with(v) || summary.starts_with(v));
+    let acts = [
+        "send", "void", "cancel", "approve", "close", "start", "stop", "move", "archive",
+        "publish", "submit", "complete", "resend", "assign",
+    ];
+    let acting = acts
+        .iter()
+        .any(|v| name.starts_with(v) || summary.starts_with(v));
+    named || (!acting && !f.op.path.trim_end_matches('/').ends_with('}'))
+}
+
+fn clause(w: &Writer, i: usize, s: Seen) -> Clause {
+    let f = &w.facts.ops[i];
+    let service = w.service();
+    let cause = knowledge::cause(s.status).unwrap_or(Cause::Input);
+    let kind = if let Some(said) = f.said(s.status) {
+        ClauseKind::Said(said.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        match cause {
+            Cause::Input => {
+                if let Some(q) = f.fields.iter().find(|x| x.query.is_some()) {
+                    ClauseKind::Query {
+                        label: q.label.clone(),
+                        lang: q.query.unwrap_or(&knowledge::SQL),
+                    }
+                } else {
+                    let facts = field_facts(&f.fields, 3);
+                    if facts.is_empty() {
+                        ClauseKind::Unexplained
+                    } else {
+                        ClauseKind::Facts(facts)
+                    }
+                }
+            }
+            Cause::Conflict => match f.op.method {
+                "post" if creates(f) => {
+                    ClauseKind::Reason(format!("when the item already exists in {service}"), None)
+                }
+                "put" | "patch" => ClauseKind::Reason(
+                    "when someone changed the item at the same time: run the flow again".into(),
+                    None,
+                ),
+                _ => ClauseKind::Reason(
+                    "when the item's current state does not allow it".into(),
+                    Some(Ask::StateConflict),
+                ),
+            },
+            Cause::Changed => ClauseKind::Reason(
+                "when the item changed after it was read: get it again, then repeat the change".into(),
+                None,
+            ),
+            Cause::TooLarge => match f.fields.iter().find_map(|x| x.size_note.as_deref()) {
+                Some(note) => ClauseKind::Reason(
+                    format!("when the request is too large. {}", terminated(&escape_inline(note)).trim_end_matches('.')),
+                    None,
+                ),
+                None => ClauseKind::Reason(
+                    format!("when the request is larger than {service} accepts"),
+                    Some(Ask::Size),
+                ),
+            },
+            Cause::MediaType => ClauseKind::Reason(
+                format!("when the file or content type is not one {service} accepts"),
+                Some(Ask::MediaType),
+            ),
+            Cause::Locked => ClauseKind::Reason(
+                format!("while the item is locked in {service}, for example while someone edits it: try again later"),
+                None,
+            ),
+            Cause::Dependency => ClauseKind::Reason(
+                format!("when another part of the same request failed in {service}"),
+                None,
+            ),
+            Cause::Legal => ClauseKind::Reason(
+                format!("when {service} may not provide the item, for legal reasons"),
+                None,
+            ),
+            _ => ClauseKind::Reason("when the item was removed for good".into(), None),
         }
-        let (text, todo) = action_text(w, i, &seen);
-        let mut e = Entry::new(Topic::Action, text, seen.iter().map(|s| s.count).sum());
-        e.actions = vec![f.plain_name()];
-        e.statuses = seen.iter().map(|s| s.status).collect();
+    };
+    Clause {
+        op: i,
+        seen: s,
+        kind,
+    }
+}
+
+/// The bullets of the clauses: one per cause, naming every action it applies to.
+fn group_clauses(w: &Writer, clauses: Vec<Clause>) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut with_facts: Vec<(usize, Seen, Vec<Fact>)> = Vec::new();
+    let mut unexplained: Vec<(usize, Seen)> = Vec::new();
+    // Clauses with equal keys share a bullet: (key, the actions and their statuses, the
+    // first clause).
+    type Keyed = (String, Vec<(usize, Seen)>, Clause);
+    let mut keyed: Vec<Keyed> = Vec::new();
+    for c in clauses {
+        let key = match &c.kind {
+            ClauseKind::Facts(facts) => {
+                with_facts.push((c.op, c.seen, facts.clone()));
+                continue;
+            }
+            ClauseKind::Unexplained => {
+                unexplained.push((c.op, c.seen));
+                continue;
+            }
+            ClauseKind::Said(d) => format!("said {} {}", c.seen.status, d.to_lowercase()),
+            ClauseKind::Query { label, lang } => {
+                format!("query {} {label} {}", c.seen.status, lang.name)
+            }
+            ClauseKind::Reason(why, _) => format!("reason {} {why}", c.seen.status),
+        };
+        match keyed.iter_mut().find(|k| k.0 == key) {
+            Some(k) => k.1.push((c.op, c.seen)),
+            None => keyed.push((key, vec![(c.op, c.seen)], c)),
+        }
+    }
+    let service = w.service();
+    for (_, mut members, c) in keyed {
+        members.sort_by_key(|(_, s)| std::cmp::Reverse(s.count));
+        let ops: Vec<usize> = members.iter().map(|(i, _)| *i).collect();
+        let status = c.seen.status;
+        let often = if ops.len() == 1 {
+            Writer::often(members[0].1.share)
+        } else {
+            ""
+        };
+        let names = w.names_capped(&ops, 5);
+        let verb = format!("{often}{}", verb(ops.len()));
+        let plain: Vec<String> = ops.iter().map(|&i| w.facts.ops[i].plain_name()).collect();
+        let mut todo = None;
+        let text = match &c.kind {
+            ClauseKind::Said(said) => {
+                let mut text = with_description(&names, &verb, status, said);
+                if knowledge::cause(status) == Some(Cause::Input) {
+                    // What the definition says a valid value is, where all share it.
+                    let facts = field_facts(&w.facts.ops[ops[0]].fields, 3);
+                    for f in facts.iter().filter(|f| {
+                        ops.iter()
+                            .all(|&i| field_facts(&w.facts.ops[i].fields, 3).contains(f))
+                    }) {
+                        text.push(' ');
+                        text.push_str(&f.text);
+                    }
+                }
+                text
+            }
+            ClauseKind::Query { label, lang } => {
+                let mut text = format!(
+                    "{names} {verb} with {} when {service} rejects the {} in {}, for example a misspelled field name or a value that does not exist.",
+                    code(status),
+                    lang.name,
+                    italic(label)
+                );
+                if let Some(a) = lang.advice {
+                    text.push(' ');
+                    text.push_str(a);
+                }
+                text
+            }
+            ClauseKind::Reason(why, ask) => {
+                let they = list(&plain.iter().take(3).cloned().collect::<Vec<_>>(), "and");
+                let plural = ops.len() > 1;
+                todo = ask.map(|a| match a {
+                    Ask::Size => Todo {
+                        question: format!(
+                            "what is the largest file or request {they} {}?",
+                            if plural { "accept" } else { "accepts" }
+                        ),
+                        keywords: vec!["413", "mb", "size", "large"],
+                        about: plain.iter().map(|n| n.to_lowercase()).collect(),
+                    },
+                    Ask::MediaType => Todo {
+                        question: format!(
+                            "which file or content types {} {they} accept?",
+                            if plural { "do" } else { "does" }
+                        ),
+                        keywords: vec!["415", "type", "format"],
+                        about: plain.iter().map(|n| n.to_lowercase()).collect(),
+                    },
+                    Ask::StateConflict => Todo {
+                        question: format!(
+                            "what state of the item makes {they} fail with 409, and how do makers get out of it?"
+                        ),
+                        keywords: vec!["409", "conflict", "state", "in use"],
+                        about: plain.iter().map(|n| n.to_lowercase()).collect(),
+                    },
+                });
+                format!("{names} {verb} with {} {why}.", code(status))
+            }
+            ClauseKind::Facts(_) | ClauseKind::Unexplained => continue,
+        };
+        let mut e = Entry::new(
+            Topic::Action,
+            text,
+            members.iter().map(|(_, s)| s.count).sum(),
+        );
+        e.actions = plain;
+        e.statuses = vec![status];
         e.todo = todo;
         out.push(e);
     }
-    out.extend(unexplained_input(w, &unexplained_inputs));
-    if !w.stats {
-        out.extend(documented(w));
+    out.extend(fact_groups(w, &with_facts));
+    out.extend(unexplained_input(w, &unexplained));
+    out
+}
+
+/// Actions whose input errors the definition explains with the same fields' facts
+/// (shared date formats, page sizes): one bullet per set of actions that share a fact,
+/// each fact said once.
+fn fact_groups(w: &Writer, found: &[(usize, Seen, Vec<Fact>)]) -> Vec<Entry> {
+    // Union-find over shared fact sentences.
+    let mut group: Vec<usize> = (0..found.len()).collect();
+    fn root(g: &mut [usize], mut x: usize) -> usize {
+        while g[x] != x {
+            g[x] = g[g[x]];
+            x = g[x];
+        }
+        x
+    }
+    for a in 0..found.len() {
+        for b in a + 1..found.len() {
+            if found[a].2.iter().any(|f| found[b].2.contains(f)) {
+                let (ra, rb) = (root(&mut group, a), root(&mut group, b));
+                group[rb] = ra;
+            }
+        }
+    }
+    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for k in 0..found.len() {
+        let r = root(&mut group, k);
+        by_root.entry(r).or_default().push(k);
+    }
+    let mut out = Vec::new();
+    for members in by_root.into_values() {
+        let mut members = members;
+        members.sort_by_key(|&k| std::cmp::Reverse(found[k].1.count));
+        let mut ops: Vec<usize> = Vec::new();
+        for &k in &members {
+            if !ops.contains(&found[k].0) {
+                ops.push(found[k].0);
+            }
+        }
+        let mut facts: Vec<&Fact> = Vec::new();
+        for &k in &members {
+            for f in &found[k].2 {
+                if !facts.contains(&f) && facts.len() < 4 {
+                    facts.push(f);
+                }
+            }
+        }
+        let statuses: Vec<u16> = members.iter().map(|&k| found[k].1.status).collect();
+        let lead = if ops.len() == 1 {
+            title(&w.name(ops[0]))
+        } else {
+            format!("{}:", w.names_capped(&ops, 5))
+        };
+        let text = format!("{lead} {}", with_otherwise(&facts, &statuses));
+        let mut e = Entry::new(
+            Topic::Action,
+            text,
+            members.iter().map(|&k| found[k].1.count).sum(),
+        );
+        e.actions = ops.iter().map(|&i| w.facts.ops[i].plain_name()).collect();
+        e.statuses = statuses;
+        out.push(e);
     }
     out
 }
@@ -761,7 +1176,12 @@ fn unexplained_input(w: &Writer, found: &[(usize, Seen)]) -> Option<Entry> {
     }
     let mut found = found.to_vec();
     found.sort_by_key(|(_, s)| std::cmp::Reverse(s.count));
-    let ops: Vec<usize> = found.iter().map(|(i, _)| *i).collect();
+    let mut ops: Vec<usize> = Vec::new();
+    for (i, _) in &found {
+        if !ops.contains(i) {
+            ops.push(*i);
+        }
+    }
     let statuses: Vec<u16> = found.iter().map(|(_, s)| s.status).collect();
     let one = ops.len() == 1;
     let often = if one {
@@ -771,7 +1191,7 @@ fn unexplained_input(w: &Writer, found: &[(usize, Seen)]) -> Option<Entry> {
     };
     let text = format!(
         "{} {often}{} with {} when {} does not accept one of {} values.",
-        w.names(&ops),
+        w.names_capped(&ops, 5),
         verb(ops.len()),
         codes(&statuses, "or"),
         w.service(),
@@ -807,257 +1227,37 @@ fn unexplained_input(w: &Writer, found: &[(usize, Seen)]) -> Option<Entry> {
     Some(e)
 }
 
-/// Without statistics: the failures the definition itself describes, for up to three
-/// actions makers meet first.
-fn documented(w: &Writer) -> Vec<Entry> {
-    let mut candidates: Vec<(usize, Vec<Seen>)> = w
-        .facts
-        .ops
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| in_use(f))
-        .filter_map(|(i, f)| {
-            let said: Vec<Seen> = f
-                .says
-                .iter()
-                .filter(|(s, _)| {
-                    knowledge::cause(*s).is_some_and(|c| {
-                        !matches!(
-                            c,
-                            Cause::Credentials
-                                | Cause::Throttled
-                                | Cause::ConnectorFault
-                                | Cause::ServerFault
-                                | Cause::Timeout
-                                | Cause::Unavailable
-                        )
-                    })
-                })
-                .map(|(s, _)| Seen {
-                    status: *s,
-                    count: 0,
-                    share: 0.0,
-                })
-                .collect();
-            (!said.is_empty()).then_some((i, said))
-        })
-        .collect();
-    let rank = |i: usize| match w.facts.ops[i].op.visibility.as_deref() {
-        Some(v) if v.eq_ignore_ascii_case("important") => 0,
-        None => 1,
-        _ => 2,
-    };
-    candidates.sort_by_key(|(i, _)| rank(*i));
-    candidates
-        .into_iter()
-        .take(3)
-        .map(|(i, seen)| {
-            let (text, _) = action_text(w, i, &seen);
-            let mut e = Entry::new(Topic::Action, text, 0);
-            e.actions = vec![w.facts.ops[i].plain_name()];
-            e.statuses = seen.iter().map(|s| s.status).collect();
-            e
-        })
-        .collect()
-}
-
-/// The sentences of one action's entry.
-fn action_text(w: &Writer, i: usize, seen: &[Seen]) -> (String, Option<Todo>) {
-    let f = &w.facts.ops[i];
-    let name = w.name(i);
-    let service = w.service();
-    let mut sentences: Vec<String> = Vec::new();
-    let mut todo = None;
-    // The action's name leads the first sentence; later ones say "It".
-    let mut lead = Some(name.clone());
-    let subject = |lead: &mut Option<String>| lead.take().unwrap_or_else(|| "It also".into());
-    let mut facts_told = false;
-    for s in seen {
-        let cause = knowledge::cause(s.status).unwrap_or(Cause::Input);
-        let often = Writer::often(s.share);
-        if let Some(said) = f.said(s.status) {
-            let subj = subject(&mut lead);
-            sentences.push(with_description(
-                &subj,
-                &format!("{often}fails"),
-                s.status,
-                said,
-            ));
-            if cause == Cause::Input && !facts_told {
-                facts_told = true;
-                sentences.extend(field_facts(&f.fields, 3));
-            }
-            continue;
-        }
-        match cause {
-            Cause::Input => {
-                if let Some(q) = f.fields.iter().find(|x| x.query.is_some()) {
-                    let lang = q.query.unwrap();
-                    let subj = subject(&mut lead);
-                    sentences.push(format!(
-                        "{subj} {often}fails with {} when {service} rejects the {} in {}, for example a misspelled field name or a value that does not exist.",
-                        code(s.status),
-                        lang.name,
-                        italic(&q.label)
-                    ));
-                    if let Some(a) = lang.advice {
-                        sentences.push(a.to_string());
-                    }
-                    facts_told = true;
-                    continue;
-                }
-                let facts = if facts_told {
-                    Vec::new()
-                } else {
-                    field_facts(&f.fields, 3)
-                };
-                if !facts.is_empty() {
-                    facts_told = true;
-                    if sentences.is_empty() {
-                        // "**Action.** *Start* must be … Other values fail with `400`."
-                        let mut text = title(&name);
-                        lead = None;
-                        for x in &facts {
-                            text.push(' ');
-                            text.push_str(x);
-                        }
-                        text.push_str(&format!(" Other values fail with {}.", code(s.status)));
-                        sentences.push(text);
-                    } else {
-                        let subj = subject(&mut lead);
-                        sentences.push(format!(
-                            "{subj} fails with {} when a value is not in the form {service} expects.",
-                            code(s.status)
-                        ));
-                        sentences.extend(facts);
-                    }
-                } else {
-                    let subj = subject(&mut lead);
-                    sentences.push(format!(
-                        "{subj} {often}fails with {} when {service} does not accept one of its values.",
-                        code(s.status)
-                    ));
-                    todo.get_or_insert(Todo {
-                        question: format!(
-                            "which value of {} does {} reject most often, and what form must it have?",
-                            f.name, w.facts.service
-                        ),
-                        keywords: vec![
-                            "400", "422", "format", "must be", "required", "invalid", "valid",
-                        ],
-                        about: vec![f.name.to_lowercase()],
-                    });
-                }
-            }
-            Cause::Conflict => {
-                let subj = subject(&mut lead);
-                let when = match f.op.method {
-                    "post" => format!("when the item already exists in {service}"),
-                    "delete" => {
-                        todo.get_or_insert(Todo {
-                            question: format!(
-                                "what state of the item makes {} fail with 409, and how do makers get out of it?",
-                                f.name
-                            ),
-                            keywords: vec!["409", "conflict", "state", "in use"],
-                            about: vec![f.name.to_lowercase()],
-                        });
-                        "when the item's current state does not allow it".to_string()
-                    }
-                    _ => {
-                        "when someone changed the item at the same time: run the flow again".into()
-                    }
-                };
-                sentences.push(format!(
-                    "{subj} {often}fails with {} {when}.",
-                    code(s.status)
-                ));
-            }
-            Cause::Changed => {
-                let subj = subject(&mut lead);
-                sentences.push(format!(
-                    "{subj} fails with {} when the item changed after it was read: get it again, then repeat the change.",
-                    code(s.status)
-                ));
-            }
-            Cause::TooLarge => {
-                let subj = subject(&mut lead);
-                let note = f.fields.iter().find_map(|x| x.size_note.as_deref());
-                match note {
-                    Some(n) => sentences.push(format!(
-                        "{subj} fails with {} when the request is too large. {}",
-                        code(s.status),
-                        escape_inline(n)
-                    )),
-                    None => {
-                        sentences.push(format!(
-                            "{subj} fails with {} when the request is larger than {service} accepts.",
-                            code(s.status)
-                        ));
-                        todo.get_or_insert(Todo {
-                            question: format!(
-                                "what is the largest file or request {} accepts?",
-                                f.name
-                            ),
-                            keywords: vec!["413", "mb", "size", "large"],
-                            about: vec![f.name.to_lowercase()],
-                        });
-                    }
-                }
-            }
-            Cause::MediaType => {
-                let subj = subject(&mut lead);
-                sentences.push(format!(
-                    "{subj} fails with {} when the file or content type is not one {service} accepts.",
-                    code(s.status)
-                ));
-                todo.get_or_insert(Todo {
-                    question: format!("which file or content types does {} accept?", f.name),
-                    keywords: vec!["415", "type", "format"],
-                    about: vec![f.name.to_lowercase()],
-                });
-            }
-            Cause::Locked => {
-                let subj = subject(&mut lead);
-                sentences.push(format!(
-                    "{subj} fails with {} while the item is locked in {service}, for example while someone edits it: try again later.",
-                    code(s.status)
-                ));
-            }
-            Cause::Dependency => {
-                let subj = subject(&mut lead);
-                sentences.push(format!(
-                    "{subj} fails with {} when another part of the same request failed in {service}.",
-                    code(s.status)
-                ));
-            }
-            Cause::Legal => {
-                let subj = subject(&mut lead);
-                sentences.push(format!(
-                    "{subj} fails with {} when {service} may not provide the item, for legal reasons.",
-                    code(s.status)
-                ));
-            }
-            Cause::Gone => {
-                let subj = subject(&mut lead);
-                sentences.push(format!(
-                    "{subj} fails with {} when the item was removed for good.",
-                    code(s.status)
-                ));
-            }
-            _ => {}
-        }
-    }
-    (sentences.join(" "), todo)
-}
-
 /// What the definition says a valid value of the likeliest fields is, one sentence per
 /// fact, at most `max`.
-fn field_facts(fields: &[Field], max: usize) -> Vec<String> {
+fn field_facts(fields: &[Field], max: usize) -> Vec<Fact> {
     let mut out = Vec::new();
     let mut done: Vec<usize> = Vec::new();
+    // A limit, said once for every field that has it: "*A* and *B* are at most 50."
+    let max_fact = |f: &Field, text: &str, done: &mut Vec<usize>| {
+        let same: Vec<usize> = fields
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !g.picked && g.max.as_deref() == Some(text))
+            .map(|(j, _)| j)
+            .collect();
+        done.extend(&same);
+        let labels: Vec<&str> = if same.is_empty() {
+            vec![f.label.as_str()]
+        } else {
+            same.iter().map(|&j| fields[j].label.as_str()).collect()
+        };
+        Fact {
+            text: format!(
+                "{} {} {}.",
+                subject_of(&labels),
+                if labels.len() == 1 { "is" } else { "are" },
+                escape_inline(text)
+            ),
+            labels: labels.iter().map(|l| l.to_string()).collect(),
+        }
+    };
     for (i, f) in fields.iter().enumerate() {
-        if out.len() == max {
+        if out.len() >= max {
             break;
         }
         if done.contains(&i) || f.picked {
@@ -1071,41 +1271,37 @@ fn field_facts(fields: &[Field], max: usize) -> Vec<String> {
                 .filter(|(j, g)| *j >= i && !g.picked && g.form.as_ref() == Some(form))
                 .map(|(j, _)| j)
                 .collect();
-            let labels: Vec<String> = same.iter().map(|&j| italic(&fields[j].label)).collect();
             done.extend(&same);
+            let labels: Vec<&str> = same.iter().map(|&j| fields[j].label.as_str()).collect();
             let example = form
                 .example
                 .as_deref()
                 .map(|e| format!(", such as {}", super::markdown::code(e)))
                 .unwrap_or_default();
-            let what = escape_form(&form.text);
-            out.push(format!(
-                "{} must be {what}{example}.",
-                subject_of(
-                    &same
-                        .iter()
-                        .map(|&j| fields[j].label.as_str())
-                        .collect::<Vec<_>>()
+            out.push(Fact {
+                text: format!(
+                    "{} must be {}{example}.",
+                    subject_of(&labels),
+                    escape_form(&form.text)
                 ),
-            ));
-            let _ = labels;
+                labels: labels.iter().map(|l| l.to_string()).collect(),
+            });
             if let Some(max_text) = &f.max {
-                out.push(format!(
-                    "{} is {}.",
-                    subject_of(&[&f.label]),
-                    escape_inline(max_text)
-                ));
+                if !done.iter().any(|&j| {
+                    j != i
+                        && fields[j].max.as_deref() == Some(max_text.as_str())
+                        && fields[j].form.is_none()
+                }) {
+                    let fact = max_fact(f, max_text, &mut done);
+                    out.push(fact);
+                }
             }
             continue;
         }
         if let Some(max_text) = &f.max {
             done.push(i);
-            out.push(format!(
-                "{} is {}.",
-                subject_of(&[&f.label]),
-                escape_inline(max_text)
-            ));
-            continue;
+            let fact = max_fact(f, max_text, &mut done);
+            out.push(fact);
         }
     }
     if out.is_empty() {
@@ -1113,23 +1309,59 @@ fn field_facts(fields: &[Field], max: usize) -> Vec<String> {
             if out.len() == max.min(2) {
                 break;
             }
-            let shown: Vec<String> = f
-                .choices
-                .iter()
-                .take(6)
-                .map(|c| super::markdown::code(c))
-                .collect();
-            if f.choices.len() > 6 {
+            // A yes/no field is a switch in the designer: nothing to get wrong.
+            let boolean =
+                f.choices.len() == 2 && f.choices.iter().all(|c| c == "true" || c == "false");
+            if f.choices.len() > 6 || boolean {
                 continue;
             }
-            out.push(format!(
-                "{} takes {}.",
-                subject_of(&[&f.label]),
-                list(&shown, "or")
-            ));
+            let shown: Vec<String> = f.choices.iter().map(|c| super::markdown::code(c)).collect();
+            out.push(Fact {
+                text: format!("{} takes {}.", subject_of(&[&f.label]), list(&shown, "or")),
+                labels: vec![f.label.clone()],
+            });
         }
     }
     out
+}
+
+/// A sentence about valid values, and the fields it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Fact {
+    text: String,
+    labels: Vec<String>,
+}
+
+/// "Other values of *Start*, *End* and *Page size* fail with `400 Bad Request`."
+/// The facts, and what happens to other values: "*Start* must be a date, such as
+/// `2026-01-31`; other values fail with `400 Bad Request`."
+fn with_otherwise(facts: &[&Fact], statuses: &[u16]) -> String {
+    let mut labels: Vec<&str> = Vec::new();
+    for f in facts {
+        for l in &f.labels {
+            if !labels.contains(&l.as_str()) {
+                labels.push(l);
+            }
+        }
+    }
+    let texts: Vec<&str> = facts.iter().map(|f| f.text.as_str()).collect();
+    if let [one] = texts.as_slice() {
+        return format!(
+            "{}; other values fail with {}.",
+            one.trim_end_matches('.'),
+            codes(statuses, "or")
+        );
+    }
+    let fields = if labels.len() <= 3 {
+        list(&labels.iter().map(|l| italic(l)).collect::<Vec<_>>(), "and")
+    } else {
+        "these fields".to_string()
+    };
+    format!(
+        "{} Other values of {fields} fail with {}.",
+        texts.join(" "),
+        codes(statuses, "or")
+    )
 }
 
 /// Field labels as the subject of a sentence: "*Start* and *End*", or "The *note*
@@ -1246,6 +1478,8 @@ fn service_errors(w: &Writer) -> Option<Entry> {
 fn pickers(w: &Writer) -> Vec<Entry> {
     let mut out = Vec::new();
     let service = w.service();
+    // (text with a placeholder for the actions, the actions, cost, statuses)
+    let mut groups: Vec<(String, Vec<usize>, u64, Vec<u16>)> = Vec::new();
     for (i, f) in w.facts.ops.iter().enumerate() {
         if f.visible() || f.feeds.is_empty() {
             continue;
@@ -1276,12 +1510,10 @@ fn pickers(w: &Writer) -> Vec<Entry> {
         let slow = causes
             .iter()
             .any(|c| matches!(c, Cause::Timeout | Cause::Unavailable | Cause::ServerFault));
-        let user_names: Vec<String> = {
-            let mut v: Vec<usize> = users.iter().map(|u| u.user()).collect();
-            v.dedup();
-            v.into_iter().map(|u| w.name(u)).collect()
-        };
-        let of = list(&user_names, "and");
+        let mut user_ops: Vec<usize> = users.iter().map(|u| u.user()).collect();
+        user_ops.dedup();
+        // The names go in last: pickers that fail the same way share a bullet.
+        let of = "\u{0}";
         let (what, remedy) = match first {
             Feed::Picker { field, .. } => {
                 let field = if field.is_empty() {
@@ -1306,7 +1538,7 @@ fn pickers(w: &Writer) -> Vec<Entry> {
             Feed::Fields { depends_on, .. } => (
                 format!("The fields of {of} sometimes do not load"),
                 if depends_on.is_empty() {
-                    "select the action's first fields again".to_string()
+                    "reopen the action to load them again".to_string()
                 } else {
                     format!(
                         "select {} again",
@@ -1331,12 +1563,24 @@ fn pickers(w: &Writer) -> Vec<Entry> {
         } else {
             "when a value it depends on is not valid".to_string()
         };
-        let text = format!("{what} ({}) {why}: {remedy}.", codes(&statuses, "or"));
-        let mut e = Entry::new(Topic::Pickers, text, seen.iter().map(|s| s.count).sum());
-        e.actions = users
-            .iter()
-            .map(|u| w.facts.ops[u.user()].name.clone())
-            .collect();
+        let template = format!("{what} ({}) {why}: {remedy}.", codes(&statuses, "or"));
+        let cost: u64 = seen.iter().map(|s| s.count).sum();
+        match groups.iter_mut().find(|g| g.0 == template) {
+            Some(g) => {
+                for u in user_ops {
+                    if !g.1.contains(&u) {
+                        g.1.push(u);
+                    }
+                }
+                g.2 += cost;
+            }
+            None => groups.push((template, user_ops, cost, statuses)),
+        }
+    }
+    for (template, users, cost, statuses) in groups {
+        let text = template.replace('\u{0}', &w.names(&users));
+        let mut e = Entry::new(Topic::Pickers, text, cost);
+        e.actions = users.iter().map(|&u| w.facts.ops[u].plain_name()).collect();
         e.statuses = statuses;
         out.push(e);
     }
@@ -1381,8 +1625,12 @@ fn capital(s: &str) -> String {
 fn webhooks(w: &Writer) -> Vec<Entry> {
     let mut out = Vec::new();
     let service = w.service();
+    // Triggers that fail to register for the same reasons share a bullet.
+    // (the text after "fails", the triggers, their statuses, the question)
+    type Group = (String, Vec<usize>, Vec<Seen>, Option<Todo>);
+    let mut groups: Vec<Group> = Vec::new();
     for (i, f) in w.facts.ops.iter().enumerate() {
-        if f.role != Role::WebhookTrigger || f.internal {
+        if f.role != Role::WebhookTrigger || f.internal || f.deprecated {
             continue;
         }
         let seen = w.seen_with(i, |c| {
@@ -1394,13 +1642,19 @@ fn webhooks(w: &Writer) -> Vec<Entry> {
         if seen.is_empty() {
             continue;
         }
-        let mut sentences = Vec::new();
+        let mut clauses = Vec::new();
         let mut todo = None;
         for s in &seen {
             let cause = knowledge::cause(s.status).unwrap_or(Cause::Input);
-            let subject = format!("Saving a flow that starts with {}", w.name(i));
             if let Some(said) = f.said(s.status) {
-                sentences.push(with_description(&subject, "fails", s.status, said));
+                // "with `400 Bad Request` when …" from the definition's own words.
+                let sentence = with_description("", "fails", s.status, said);
+                clauses.push(
+                    sentence
+                        .trim_start_matches(" fails ")
+                        .trim_end_matches('.')
+                        .to_string(),
+                );
                 continue;
             }
             let why = match cause {
@@ -1421,25 +1675,50 @@ fn webhooks(w: &Writer) -> Vec<Entry> {
                 }
                 Cause::NotFound => "when what the trigger watches no longer exists".to_string(),
                 Cause::Timeout | Cause::Unavailable | Cause::ServerFault => {
-                    format!("when {service} is slow or unavailable: save the flow again later")
+                    format!("when {service} is slow or unavailable (save the flow again later)")
                 }
                 _ => format!("when {service} refuses the webhook"),
             };
-            sentences.push(format!("{subject} fails with {} {why}.", code(s.status)));
+            clauses.push(format!("with {} {why}", code(s.status)));
         }
-        if !f.fields.is_empty()
-            && seen
-                .iter()
-                .any(|s| knowledge::cause(s.status) == Some(Cause::Input))
+        let mut text = match clauses.as_slice() {
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{}, or {last}", rest.join(", ")),
+            [] => continue,
+        };
+        if seen
+            .iter()
+            .any(|s| knowledge::cause(s.status) == Some(Cause::Input))
         {
-            sentences.extend(field_facts(&f.fields, 2));
+            let facts = field_facts(&f.fields, 2);
+            if !facts.is_empty() {
+                let facts: Vec<&str> = facts.iter().map(|f| f.text.as_str()).collect();
+                text = format!("{text}. {}", facts.join(" "));
+                text = text.trim_end_matches('.').to_string();
+            }
         }
+        match groups.iter_mut().find(|g| g.0 == text) {
+            Some(g) => {
+                g.1.push(i);
+                g.2.extend(seen);
+            }
+            None => groups.push((text, vec![i], seen, todo)),
+        }
+    }
+    for (text, triggers, seen, todo) in groups {
+        let names = list(
+            &triggers.iter().map(|&i| w.name(i)).collect::<Vec<_>>(),
+            "or",
+        );
         let mut e = Entry::new(
             Topic::Webhooks,
-            sentences.join(" "),
+            format!("Saving a flow that starts with {names} fails {text}."),
             seen.iter().map(|s| s.count).sum(),
         );
-        e.actions = vec![f.name.clone()];
+        e.actions = triggers
+            .iter()
+            .map(|&i| w.facts.ops[i].plain_name())
+            .collect();
         e.statuses = seen.iter().map(|s| s.status).collect();
         e.todo = todo;
         out.push(e);
@@ -1474,19 +1753,15 @@ fn webhooks(w: &Writer) -> Vec<Entry> {
     out
 }
 
-/// Deprecated actions makers still have: what replaces them, and which break now.
+/// Deprecated actions makers still have: which break now, what replaces them.
 fn deprecations(w: &Writer) -> Option<Entry> {
     let ops = &w.facts.ops;
-    let mut broken: Vec<String> = Vec::new();
+    // (operation, its visible successor, the status that breaks it)
+    let mut broken: Vec<(usize, Option<usize>, Seen)> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut alone: Vec<usize> = Vec::new();
-    let mut cost = 0;
-    let mut todo = None;
     for (i, f) in ops.iter().enumerate() {
-        if !f.deprecated || f.internal {
-            continue;
-        }
-        if w.stats && w.calls[i] == 0 {
+        if !f.deprecated || f.internal || (w.stats && w.calls[i] == 0) {
             continue;
         }
         let successor = crate::rules::deprecation::successor(w.facts.operations, f.op)
@@ -1494,110 +1769,130 @@ fn deprecations(w: &Writer) -> Option<Entry> {
             .and_then(|o| ops.iter().position(|x| x.op.pointer == o.pointer))
             .or_else(|| super::facts::described_successor(ops, i))
             .filter(|&j| ops[j].visible() && !ops[j].deprecated);
-        let failing: Option<Seen> = w.seen[i]
+        // Gone for good (404, 410), or failing on most calls.
+        let failing = w.seen[i]
             .iter()
-            .filter(|s| matches!(s.status, 404 | 410) || s.share >= 0.2)
+            .filter(|s| matches!(s.status, 404 | 410) || s.share >= 0.5)
             .max_by_key(|s| s.count)
             .copied();
-        if let Some(s) = failing {
-            cost += w.seen[i].iter().map(|s| s.count).sum::<u64>();
-            let often = Writer::often(s.share);
-            match successor {
-                Some(j) => broken.push(format!(
-                    "{} {often}fails with {}: flows that use it break now; replace it with {}.",
-                    w.name(i),
-                    code(s.status),
-                    w.name(j)
-                )),
-                None => {
-                    broken.push(format!(
-                        "{} {often}fails with {}: flows that use it break now.",
-                        w.name(i),
-                        code(s.status)
-                    ));
-                    todo.get_or_insert(Todo {
-                        question: format!("which action replaces {}?", f.name),
-                        keywords: vec!["replace", "instead", "use the"],
-                        about: vec![f.name.to_lowercase()],
-                    });
-                }
-            }
-            continue;
-        }
-        match successor {
-            Some(j) => pairs.push((i, j)),
-            None => alone.push(i),
+        match (failing, successor) {
+            (Some(s), succ) => broken.push((i, succ, s)),
+            (None, Some(j)) => pairs.push((i, j)),
+            (None, None) => alone.push(i),
         }
     }
     if broken.is_empty() && pairs.is_empty() && alone.is_empty() {
         return None;
     }
     let marked = |i: usize| ops[i].name.to_lowercase().contains("(deprecated)");
-    let unmarked = |i: usize| {
-        let n = &ops[i].name;
-        let l = n.to_lowercase();
-        match l.find("(deprecated)") {
-            Some(at) => format!("{}{}", &n[..at], &n[at + "(deprecated)".len()..])
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            None => n.clone(),
+    let same_name = |i: usize, j: usize| {
+        let n = ops[i].name.to_lowercase().replace("(deprecated)", "");
+        n.split_whitespace().collect::<Vec<_>>().join(" ") == ops[j].name.to_lowercase()
+    };
+    let replace = |pairs: &[(usize, usize)], them: &str| -> String {
+        match pairs {
+            [(_, j)] => format!("replace {them} with {}", w.name(*j)),
+            _ if pairs.iter().all(|&(i, j)| same_name(i, j)) => {
+                "replace each with the action of the same name without “(deprecated)”".into()
+            }
+            _ => format!(
+                "replace {}",
+                list(
+                    &pairs
+                        .iter()
+                        .map(|&(i, j)| format!("{} with {}", w.name(i), w.name(j)))
+                        .collect::<Vec<_>>(),
+                    "and"
+                )
+            ),
         }
     };
-    let mut sentences = broken;
-    if !pairs.is_empty() {
-        let all_marked = pairs.iter().all(|&(i, _)| marked(i));
-        let same_names = pairs
+    let mut sentences = Vec::new();
+    let mut todo = None;
+    let mut cost = 0;
+    if !broken.is_empty() {
+        broken.sort_by_key(|(_, _, s)| std::cmp::Reverse(s.count));
+        cost = broken
             .iter()
-            .all(|&(i, j)| unmarked(i).eq_ignore_ascii_case(&ops[j].name));
-        let olds: Vec<usize> = pairs.iter().map(|&(i, _)| i).collect();
-        let them = if olds.len() == 1 { "it" } else { "them" };
-        let mut s = String::new();
-        if !all_marked {
-            s.push_str(&format!(
-                "{} {} deprecated. ",
-                w.names(&olds),
-                if olds.len() == 1 { "is" } else { "are" }
-            ));
-            s.push_str(&format!(
-                "Flows that use {them} keep running; when you edit such a flow, "
-            ));
+            .map(|(i, _, _)| w.cost(*i, &[404, 410]))
+            .sum::<u64>()
+            .max(1);
+        let olds: Vec<usize> = broken.iter().map(|(i, _, _)| *i).collect();
+        let one = olds.len() == 1;
+        let often = if broken.iter().all(|(_, _, s)| s.share >= 0.1) {
+            "often "
         } else {
-            s.push_str(&format!(
-                "Flows that use {} keep running; when you edit such a flow, ",
-                list(&olds.iter().map(|&i| w.name(i)).collect::<Vec<_>>(), "or")
-            ));
-        }
-        if same_names && olds.len() > 1 {
-            s.push_str("replace each with the action of the same name without “(deprecated)”.");
-        } else if olds.len() == 1 {
-            s.push_str(&format!("replace {them} with {}.", w.name(pairs[0].1)));
-        } else {
-            let replacements: Vec<String> = pairs
+            ""
+        };
+        let statuses: Vec<u16> = broken.iter().map(|(_, _, s)| s.status).collect();
+        let mut s = format!(
+            "{} {often}{} with {}: flows that use {} break now.",
+            w.names(&olds),
+            verb(olds.len()),
+            codes(&statuses, "or"),
+            if one { "it" } else { "them" }
+        );
+        let with: Vec<(usize, usize)> = broken
+            .iter()
+            .filter_map(|(i, j, _)| j.map(|j| (*i, j)))
+            .collect();
+        if with.len() == olds.len() {
+            let them = if one { "it" } else { "them" };
+            s.push(' ');
+            s.push_str(&capital(&replace(&with, them)));
+            s.push('.');
+        } else if !with.is_empty() {
+            let pairs: Vec<String> = with
                 .iter()
                 .map(|&(i, j)| format!("{} with {}", w.name(i), w.name(j)))
                 .collect();
-            s.push_str(&format!("replace {}.", list(&replacements, "and")));
+            s.push_str(&format!(" Replace {}.", list(&pairs, "and")));
+        }
+        if let Some((i, _, _)) = broken.iter().find(|(_, j, _)| j.is_none()) {
+            todo = Some(Todo {
+                question: format!("which action replaces {}?", ops[*i].name),
+                keywords: vec!["replace", "instead", "use the"],
+                about: vec![ops[*i].name.to_lowercase()],
+            });
         }
         sentences.push(s);
+    }
+    if !pairs.is_empty() {
+        let olds: Vec<usize> = pairs.iter().map(|&(i, _)| i).collect();
+        let one = olds.len() == 1;
+        let them = if one { "it" } else { "them" };
+        let lead = if olds.iter().all(|&i| marked(i)) {
+            let other = if broken.is_empty() { "" } else { " the other" };
+            if one {
+                format!("Flows that use{other} {} keep running", w.name(olds[0]))
+            } else {
+                format!(
+                    "Flows that use{other} {} keep running",
+                    list(&olds.iter().map(|&i| w.name(i)).collect::<Vec<_>>(), "or")
+                )
+            }
+        } else {
+            format!(
+                "{} {} deprecated. Flows that use {them} keep running",
+                w.names(&olds),
+                if one { "is" } else { "are" }
+            )
+        };
+        sentences.push(format!(
+            "{lead}; when you edit such a flow, {}.",
+            replace(&pairs, them)
+        ));
     }
     if !alone.is_empty() {
         let (marked_alone, unmarked_alone): (Vec<usize>, Vec<usize>) =
             alone.iter().copied().partition(|&i| marked(i));
         if !unmarked_alone.is_empty() {
+            let one = unmarked_alone.len() == 1;
             sentences.push(format!(
                 "{} {} deprecated and still {} in existing flows.",
                 w.names(&unmarked_alone),
-                if unmarked_alone.len() == 1 {
-                    "is"
-                } else {
-                    "are"
-                },
-                if unmarked_alone.len() == 1 {
-                    "runs"
-                } else {
-                    "run"
-                }
+                if one { "is" } else { "are" },
+                if one { "runs" } else { "run" }
             ));
         }
         if !marked_alone.is_empty() {
@@ -1609,25 +1904,23 @@ fn deprecations(w: &Writer) -> Option<Entry> {
                 if one { "it" } else { "them" }
             ));
         }
-        if w.stats {
-            if let Some(&i) = alone.first() {
-                todo.get_or_insert(Todo {
-                    question: format!("which action replaces {}, if any?", ops[i].name),
-                    keywords: vec!["replace", "instead", "use the"],
-                    about: vec![ops[i].name.to_lowercase()],
-                });
-            }
+        if w.stats && todo.is_none() {
+            let i = alone[0];
+            todo = Some(Todo {
+                question: format!("which action replaces {}, if any?", ops[i].name),
+                keywords: vec!["replace", "instead", "use the"],
+                about: vec![ops[i].name.to_lowercase()],
+            });
         }
     }
-    if sentences.is_empty() {
-        return None;
-    }
     let mut e = Entry::new(Topic::Deprecations, sentences.join(" "), cost);
-    e.actions = pairs
+    e.actions = broken
         .iter()
-        .map(|&(i, _)| ops[i].plain_name())
+        .map(|(i, _, _)| ops[*i].plain_name())
+        .chain(pairs.iter().map(|&(i, _)| ops[i].plain_name()))
         .chain(alone.iter().map(|&i| ops[i].plain_name()))
         .collect();
+    e.statuses = broken.iter().map(|(_, _, s)| s.status).collect();
     e.todo = todo;
     Some(e)
 }
@@ -1691,7 +1984,13 @@ fn limits(w: &Writer, so_far: &[Entry]) -> Option<Entry> {
         }
         for s in &f.stated_limits {
             let t = escape_inline(s);
-            if op_limits == 2 || quoted.contains(t.trim_end_matches('.')) || w.noted(s) {
+            let rate = knowledge::is_rate_sentence(s);
+            if rate
+                || op_limits == 2
+                || quoted.contains(&lower_first(t.trim_end_matches('.')))
+                || quoted.contains(t.trim_end_matches('.'))
+                || w.noted(s)
+            {
                 continue;
             }
             sentences.push(format!("{}: {}", w.name(i), terminated(&lower_first(&t))));
@@ -1699,7 +1998,14 @@ fn limits(w: &Writer, so_far: &[Entry]) -> Option<Entry> {
         }
     }
     for s in w.facts.stated_limits.iter().filter(|s| !w.noted(s)).take(2) {
-        sentences.push(terminated(&escape_inline(s)));
+        let t = terminated(&escape_inline(s));
+        if !quoted.contains(t.trim_end_matches('.'))
+            && !sentences
+                .iter()
+                .any(|x| x.contains(t.trim_end_matches('.')))
+        {
+            sentences.push(t);
+        }
     }
     if sentences.is_empty() {
         return None;
@@ -1749,6 +2055,23 @@ mod tests {
         );
         assert_eq!(possessive("JIRA"), "JIRA's");
         assert_eq!(possessive("Contoso Tickets"), "Contoso Tickets'");
+    }
+
+    #[test]
+    fn lists_of_causes_read_as_one_clause() {
+        assert_eq!(
+            with_description("**A**", "fails", 400, "Returned if the body is missing. The user may not edit a field."),
+            "**A** fails with `400 Bad Request` if the body is missing or the user may not edit a field."
+        );
+        assert_eq!(
+            with_description(
+                "**A**",
+                "fails",
+                403,
+                "Returned if:\n\n *  the user lacks a permission.\n *  the plan is free."
+            ),
+            "**A** fails with `403 Forbidden` if the user lacks a permission or the plan is free."
+        );
     }
 
     #[test]
