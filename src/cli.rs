@@ -527,8 +527,8 @@ fn show_fixes(fixed: &crate::fix::Outcome, quiet: bool) -> ExitStatus {
     if !quiet {
         crate::eprintln_inert!(
             "connlint: would apply {} to {} (nothing written)",
-            pretty::plural(fixed.applied, "fix", "fixes"),
-            pretty::plural(fixed.files.len(), "file", "files")
+            crate::text::plural(fixed.applied, "fix", "fixes"),
+            crate::text::plural(fixed.files.len(), "file", "files")
         );
     }
     if fixed.files.is_empty() {
@@ -555,8 +555,8 @@ fn write_fixes(fixed: &crate::fix::Outcome, quiet: bool) -> ExitStatus {
     if !quiet && (fixed.applied > 0 || written > 0) {
         crate::eprintln_inert!(
             "connlint: applied {} to {}",
-            pretty::plural(fixed.applied, "fix", "fixes"),
-            pretty::plural(written, "file", "files")
+            crate::text::plural(fixed.applied, "fix", "fixes"),
+            crate::text::plural(written, "file", "files")
         );
     }
     status
@@ -983,7 +983,7 @@ fn explain(id: &str) -> ExitStatus {
             let mut facts = format!(
                 "Default severity: {}{custom}. {}.",
                 rule.default_severity,
-                capitalize(rule.summary)
+                crate::text::capitalize(rule.summary)
             );
             match rule.fix {
                 Some(Applicability::Safe) => facts.push_str(" Fix: safe (`connlint check --fix`)."),
@@ -1002,43 +1002,14 @@ fn explain(id: &str) -> ExitStatus {
             ))
         }
         None => {
-            let suggestion = rules::all()
-                .into_iter()
-                .map(|r| (edit_distance(id, r.id), r.id))
-                .min()
-                .filter(|(d, _)| *d <= 4)
-                .map(|(_, r)| format!("; did you mean `{r}`?"))
-                .unwrap_or_default();
+            let suggestion =
+                crate::text::did_you_mean(id, rules::all().into_iter().map(|r| r.id), |_| 4);
             crate::eprintln_inert!(
                 "connlint: unknown rule `{id}`{suggestion} (connlint rules lists them)"
             );
             ExitStatus::Error
         }
     }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
-
-/// Levenshtein distance, for did-you-mean suggestions.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -1048,11 +1019,5 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn distance() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "ab"), 2);
     }
 }

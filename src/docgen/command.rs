@@ -683,7 +683,7 @@ fn pretty(path: &str, suggestions: &[Suggestion]) -> String {
             let errors = if s.input_errors > 0 {
                 format!(
                     " ({} input errors in the statistics)",
-                    crate::stats::pretty::thousands(s.input_errors)
+                    crate::text::thousands(s.input_errors)
                 )
             } else {
                 String::new()

@@ -15,6 +15,7 @@ use crate::model::{Definition, Operation, Parameter, ResponseCode};
 use crate::rules::deprecation::successor;
 use crate::stats::{OperationStats, StatsReport, Thresholds};
 use crate::syntax::{pointer, Node};
+use crate::text::{capitalize, percent};
 
 /// Which kind of Markdown file the text is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -328,16 +329,6 @@ fn short_time(t: &str) -> String {
         .to_string()
 }
 
-/// "3.5%", or two decimals below 0.1%.
-pub fn percent(share: f64) -> String {
-    let p = share * 100.0;
-    if p > 0.0 && p < 0.1 {
-        format!("{p:.2}%")
-    } else {
-        format!("{p:.1}%")
-    }
-}
-
 /// `<!-- TODO: … -->`.
 pub fn todo(text: &str) -> String {
     format!("<!-- TODO: {} -->", comment_text(text))
@@ -490,14 +481,6 @@ fn explain(
         fields_md,
         remedy_md,
         todo_md,
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 
@@ -1163,12 +1146,5 @@ mod tests {
         );
         assert!(!is_quantity("TCA-9999") && !is_quantity("v2") && !is_quantity("abc"));
         assert!(limit_sentences("TCA-9999 Returns current quota limits.").is_empty());
-    }
-
-    #[test]
-    fn percentages() {
-        assert_eq!(percent(0.035), "3.5%");
-        assert_eq!(percent(0.0004), "0.04%");
-        assert_eq!(percent(0.0), "0.0%");
     }
 }

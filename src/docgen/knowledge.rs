@@ -30,16 +30,11 @@ pub struct StatusAdvice {
 
 /// The reason phrase of a status, for headings and labels.
 pub fn reason(status: u16) -> &'static str {
-    match status {
-        522 => "Connection Timed Out",
-        523 => "Origin Is Unreachable",
-        524 => "A Timeout Occurred",
-        _ => crate::stats::pretty::reason_phrase(status).unwrap_or(match status / 100 {
-            4 => "Client Error",
-            5 => "Server Error",
-            _ => "Error",
-        }),
-    }
+    crate::text::status_phrase(status).unwrap_or(match status / 100 {
+        4 => "Client Error",
+        5 => "Server Error",
+        _ => "Error",
+    })
 }
 
 /// The advice for `status`.
