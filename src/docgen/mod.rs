@@ -10,7 +10,6 @@
 //! definition (+ statistics) ─► tooltips::suggest ─► edit::plan/apply/verify ─► write_atomic
 //! ```
 
-pub mod command;
 pub mod content;
 pub mod edit;
 pub mod intro;
@@ -20,5 +19,4 @@ pub mod render;
 pub mod section;
 pub mod tooltips;
 
-pub use command::{IntroArgs, TooltipsArgs};
 pub use tooltips::{suggest, suggest_for_parameter, Suggestion};
