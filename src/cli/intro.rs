@@ -58,6 +58,10 @@ pub struct IntroArgs {
     /// With --write: print the diff and write nothing.
     #[arg(long, requires = "write")]
     pub dry_run: bool,
+    /// The configuration file, for its [thresholds] (default: connlint.toml in the
+    /// connector's folder or above, as connlint check finds it).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 fn doc_kind_of(path: &Path) -> DocKind {
@@ -132,7 +136,7 @@ fn read_doc(path: &Path, tree: &Path) -> Result<Option<String>> {
 
 /// Runs `connlint intro`.
 pub fn run(args: &IntroArgs) -> Outcome {
-    let (_, found) = super::connectors(&args.paths)?;
+    let (paths, found) = super::connectors(&args.paths)?;
     if !args.stats.files.is_empty() && found.len() > 1 {
         return Err(Failure(format!(
             "--stats belongs to one connector, but the paths hold {}; run connlint intro once per connector",
@@ -159,7 +163,11 @@ pub fn run(args: &IntroArgs) -> Outcome {
         None => None,
     };
     let templates = Templates::new(user_template).map_err(|e| Failure(format!("template: {e}")))?;
-    let thresholds = Thresholds::default();
+    // Which errors are reported follows [thresholds], as in connlint check --stats.
+    let thresholds = super::configuration(args.config.as_deref(), &paths[0])?
+        .config
+        .thresholds
+        .to_thresholds();
     let printing = !(args.write || args.check || args.diff);
     let mut status = ExitStatus::Success;
     let mut failed = false;
