@@ -65,6 +65,17 @@ macro_rules! eprintln_inert {
     };
 }
 
+/// The line ending a text mostly uses: `\r\n` when at least half its lines end so.
+pub fn line_ending(text: &str) -> &'static str {
+    let crlf = text.matches("\r\n").count();
+    let lf = text.matches('\n').count();
+    if crlf > 0 && crlf * 2 >= lf {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
 /// Levenshtein distance, for did-you-mean suggestions.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

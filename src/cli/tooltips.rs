@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use connlint::discover::ConnectorFiles;
-use connlint::docgen::edit::{self, KeyEdit};
 use connlint::docgen::tooltips::{self, Suggestion};
 use connlint::source::Decoding;
+use connlint::syntax::edit::{self, KeyEdit};
 
 use super::load::load;
 use super::{print_inert as out, ExitStatus, Failure, Outcome, StatsInput};
@@ -153,9 +153,9 @@ fn tooltips_one(
             )));
         }
         let text: &str = &loaded.source.text;
-        let splices = edit::plan(text, &loaded.root, loaded.format, &edits)
+        let planned = edit::plan(text, &loaded.root, loaded.format, &edits)
             .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-        let new_text = edit::apply(text, &splices);
+        let new_text = edit::apply(text, &planned);
         edit::verify(&path, &loaded.root, &new_text, loaded.format, &edits)
             .map_err(|e| Failure(format!("{}: {e}; nothing was written", path.display())))?;
         if args.dry_run {

@@ -7,11 +7,10 @@
 //!   ─► render (minijinja, templates/*.md.j2, Markdown auto-escaping) ─► markdown::wrap
 //!   ─► intro::update (pulldown-cmark offsets; splice, every other byte kept) ─► write_atomic
 //!
-//! definition (+ statistics) ─► tooltips::suggest ─► edit::plan/apply/verify ─► write_atomic
+//! definition (+ statistics) ─► tooltips::suggest ─► syntax::edit::plan/apply/verify ─► write_atomic
 //! ```
 
 pub mod content;
-pub mod edit;
 pub mod intro;
 pub mod knowledge;
 pub mod markdown;
