@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Applicability, Fix, TextEdit};
 use crate::discover::{ConnectorFiles, FileKind};
-use crate::lint::{lint_connector, CheckedConnector, LintOptions};
+use crate::lint::{lint_connector, LintOptions};
+use crate::results::CheckedConnector;
 use crate::source::Decoding;
 use crate::syntax::edit::{self, Soundness};
 

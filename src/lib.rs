@@ -14,6 +14,7 @@ pub mod lint;
 pub mod model;
 pub mod policy;
 pub mod report;
+pub mod results;
 pub mod rules;
 pub mod source;
 pub mod stats;

@@ -12,9 +12,10 @@ use connlint::diagnostic::Severity;
 use connlint::discover::ConnectorFiles;
 use connlint::eprintln_inert;
 use connlint::fix;
-use connlint::lint::{self, CheckedConnector, LintOptions};
+use connlint::lint::{self, LintOptions};
 use connlint::policy::{self, Baseline, Policy};
 use connlint::report::{self, pretty, Run};
+use connlint::results::CheckedConnector;
 use connlint::rules::Profile;
 use connlint::text::plural;
 

@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use connlint::discover::{self, ConnectorFiles};
-use connlint::lint::CheckedConnector;
 use connlint::model::Definition;
+use connlint::results::CheckedConnector;
 use connlint::stats;
 use connlint::syntax::Node;
 

@@ -10,7 +10,7 @@ use miette::{
 
 use super::Run;
 use crate::diagnostic::{Applicability, Severity};
-use crate::lint::{CheckedConnector, Finding};
+use crate::results::{CheckedConnector, Finding};
 use crate::source::SourceFile;
 use crate::text::plural;
 
