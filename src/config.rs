@@ -306,13 +306,7 @@ fn globs(patterns: &[String], file: &Path) -> Result<globset::GlobSet, String> {
 }
 
 fn did_you_mean(word: &str, candidates: &[&str]) -> String {
-    candidates
-        .iter()
-        .map(|c| (crate::cli::edit_distance(word, c), *c))
-        .min()
-        .filter(|(d, c)| *d <= 3.max(c.len() / 4))
-        .map(|(_, c)| format!("; did you mean `{c}`?"))
-        .unwrap_or_default()
+    crate::text::did_you_mean(word, candidates.iter().copied(), |c| 3.max(c.len() / 4))
 }
 
 /// Adds a did-you-mean to serde's "unknown field `x`, expected one of `a`, `b`".

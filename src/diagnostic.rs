@@ -83,6 +83,21 @@ pub struct Fix {
     pub edits: Vec<TextEdit>,
 }
 
+/// An `x-connlint-ignore` entry of a definition: it suppresses the findings of `rule` at
+/// or below `scope`. Read by the `suppression-invalid` rule, applied by the policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Directive {
+    /// The object carrying `x-connlint-ignore`: findings at or below it are covered.
+    pub scope: String,
+    pub rule: String,
+    pub reason: String,
+    /// Where the entry is written (its pointer), for the unused report.
+    pub pointer: String,
+}
+
+/// The extension key of suppressions in a definition.
+pub const IGNORE_KEY: &str = "x-connlint-ignore";
+
 /// Replace the bytes of `span` (empty for an insertion) with `insert`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TextEdit {

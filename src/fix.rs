@@ -13,8 +13,10 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Applicability, Fix, TextEdit};
 use crate::discover::{ConnectorFiles, FileKind};
-use crate::lint::{lint_connector, CheckedConnector, LintOptions};
-use crate::source::{Decoding, SourceFile};
+use crate::lint::{lint_connector, LintOptions};
+use crate::results::CheckedConnector;
+use crate::source::Decoding;
+use crate::syntax::edit::{self, Soundness};
 
 /// Passes before giving up on fixes that keep producing new fixes.
 pub const MAX_PASSES: usize = 10;
@@ -178,16 +180,19 @@ pub fn pass(connectors: &[CheckedConnector], selection: Selection) -> Pass {
             // object the same new key). Such a fix waits for the next pass, where the rules
             // see the others' result; one that breaks the file on its own is refused.
             let structured = matches!(file.kind, FileKind::Definition | FileKind::Properties);
-            let problems_in = |text: &str| structured.then(|| problems(source, text));
-            let before = problems_in(&source.text);
+            let soundness = |text: &str| {
+                structured.then(|| Soundness::of(&edit::reparse(&source.path, text, None)))
+            };
+            let before = soundness(&source.text);
             let result = |chosen: &[usize]| {
                 let mut edits: Vec<&TextEdit> = chosen
                     .iter()
                     .flat_map(|&i| accepted[i].1.iter().copied())
                     .collect();
                 edits.sort_by_key(|e| e.span.start);
-                let text = splice(&source.text, &edits);
-                let worse = problems_in(&text).and_then(|after| worse(before.as_ref(), &after));
+                let text = edit::apply(&source.text, edits);
+                let worse = soundness(&text)
+                    .and_then(|after| before.as_ref().and_then(|b| b.worsened_by(&after)));
                 (text, worse)
             };
             let mut chosen: Vec<usize> = (0..accepted.len()).collect();
@@ -235,74 +240,6 @@ pub fn pass(connectors: &[CheckedConnector], selection: Selection) -> Pass {
     out
 }
 
-/// Applies sorted, non-overlapping edits to a text.
-pub fn splice(text: &str, edits: &[&TextEdit]) -> String {
-    let mut out =
-        String::with_capacity(text.len() + edits.iter().map(|e| e.insert.len()).sum::<usize>());
-    let mut pos = 0;
-    for e in edits {
-        out.push_str(&text[pos..e.span.start as usize]);
-        out.push_str(&e.insert);
-        pos = e.span.end as usize;
-    }
-    out.push_str(&text[pos..]);
-    out
-}
-
-/// How many syntax errors and duplicate keys a JSON or YAML text has (the definition or
-/// apiProperties.json, whatever its name), and the first message of each kind.
-struct Problems {
-    readable: bool,
-    syntax: (usize, Option<String>),
-    duplicates: (usize, Option<String>),
-}
-
-fn problems(file: &SourceFile, text: &str) -> Problems {
-    let parsed = SourceFile::from_bytes(file.path.clone(), text.as_bytes().to_vec());
-    let doc = crate::syntax::parse(&parsed);
-    let of = |list: &mut dyn Iterator<Item = &crate::syntax::SyntaxProblem>| {
-        let mut n = 0;
-        let mut first = None;
-        for p in list {
-            n += 1;
-            first.get_or_insert_with(|| p.message.clone());
-        }
-        (n, first)
-    };
-    Problems {
-        readable: doc.root.is_some(),
-        syntax: of(&mut doc
-            .problems
-            .iter()
-            .filter(|p| p.kind == crate::syntax::ProblemKind::Syntax)),
-        duplicates: of(&mut doc
-            .problems
-            .iter()
-            .filter(|p| p.kind == crate::syntax::ProblemKind::DuplicateKey)),
-    }
-}
-
-/// What the fixed text has that the old one did not, as words for a message.
-fn worse(before: Option<&Problems>, after: &Problems) -> Option<String> {
-    let before = before?;
-    if before.readable && !after.readable {
-        return Some("unreadable".into());
-    }
-    if after.syntax.0 > before.syntax.0 {
-        return Some(format!(
-            "fail to parse ({})",
-            after.syntax.1.clone().unwrap_or_default()
-        ));
-    }
-    if after.duplicates.0 > before.duplicates.0 {
-        return Some(format!(
-            "repeat a key ({})",
-            after.duplicates.1.clone().unwrap_or_default()
-        ));
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,6 +255,6 @@ mod tests {
             span: Span::new(3, 3),
             insert: "!".into(),
         };
-        assert_eq!(splice("abcdef", &[&a, &b]), "Xbc!def");
+        assert_eq!(edit::apply("abcdef", [&a, &b]), "Xbc!def");
     }
 }

@@ -2,9 +2,8 @@
 //!
 //! Data flows one way: bytes ([`source`]) → positioned document ([`syntax`]) → connector
 //! model ([`model`]) → rules ([`rules`]) → diagnostics ([`diagnostic`]) → reporters
-//! ([`report`]).
+//! ([`report`]). The command line lives in the binary (`src/cli/`), over these modules.
 
-pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod discover;
@@ -15,6 +14,7 @@ pub mod lint;
 pub mod model;
 pub mod policy;
 pub mod report;
+pub mod results;
 pub mod rules;
 pub mod source;
 pub mod stats;

@@ -2,6 +2,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+mod cli;
+
 // The lint builds a tree per file and drops it: allocation-heavy work where mimalloc
 // measured markedly faster than the system allocator (user time over the corpus 0.62 s →
 // 0.35 s; see benches/RESULTS.md).
@@ -54,19 +56,19 @@ fn disable_transparent_huge_pages() {
 fn main() -> ExitCode {
     disable_transparent_huge_pages();
     tune_allocator();
-    let cli = match connlint::cli::Cli::try_parse() {
+    let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             // --help and --version are not errors.
             return if e.use_stderr() {
-                ExitCode::from(connlint::cli::ExitStatus::Error as u8)
+                ExitCode::from(cli::ExitStatus::Error as u8)
             } else {
                 ExitCode::SUCCESS
             };
         }
     };
-    connlint::cli::run(cli).into()
+    cli::run(cli).into()
 }
 
 #[cfg(test)]

@@ -8,138 +8,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::config;
-use crate::diagnostic::Diagnostic;
-use crate::lint::{CheckedConnector, Finding, Location};
+use crate::diagnostic::IGNORE_KEY;
+use crate::results::{CheckedConnector, Finding};
 use crate::rules::{self, Profile};
-use crate::syntax::{pointer, Node, NodeKind};
-
-/// An `x-connlint-ignore` entry of the definition.
-#[derive(Debug, Clone)]
-pub struct Directive {
-    /// The object carrying `x-connlint-ignore`: findings at or below it are covered.
-    pub scope: String,
-    pub rule: String,
-    pub reason: String,
-    /// Where the entry is written (its pointer), for the unused report.
-    pub pointer: String,
-    /// The entry's file index and place, filled in while the tree exists.
-    pub location: Option<(usize, Location)>,
-}
-
-/// The extension key.
-pub const IGNORE_KEY: &str = "x-connlint-ignore";
-
-/// Collects the `x-connlint-ignore` entries of a definition; malformed ones become
-/// `suppression-invalid` diagnostics.
-pub fn collect_directives(root: &Node) -> (Vec<Directive>, Vec<Diagnostic>) {
-    let mut directives = Vec::new();
-    let mut problems = Vec::new();
-    walk(root, &mut Vec::new(), &mut directives, &mut problems);
-    (directives, problems)
-}
-
-/// A step of the path to the current node; pointer text is built only where an
-/// `x-connlint-ignore` key is found (most documents have none).
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-fn walk<'a>(
-    node: &'a Node,
-    path: &mut Vec<Step<'a>>,
-    out: &mut Vec<Directive>,
-    problems: &mut Vec<Diagnostic>,
-) {
-    match &node.kind {
-        NodeKind::Object(members) => {
-            for m in members {
-                if m.key == IGNORE_KEY {
-                    let scope = pointer_of(path);
-                    let at = pointer::join(&scope, &m.key);
-                    read_entries(&m.value, &scope, &at, out, problems);
-                } else {
-                    path.push(Step::Key(&m.key));
-                    walk(&m.value, path, out, problems);
-                    path.pop();
-                }
-            }
-        }
-        NodeKind::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                path.push(Step::Index(i));
-                walk(item, path, out, problems);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-fn pointer_of(path: &[Step]) -> String {
-    let mut p = String::new();
-    for step in path {
-        match step {
-            Step::Key(k) => pointer::push_token(&mut p, k),
-            Step::Index(i) => {
-                p.push('/');
-                p.push_str(&i.to_string());
-            }
-        }
-    }
-    p
-}
-
-fn read_entries(
-    value: &Node,
-    scope: &str,
-    at: &str,
-    out: &mut Vec<Directive>,
-    problems: &mut Vec<Diagnostic>,
-) {
-    let invalid = |message: String, at: String| {
-        rules::suppression_invalid::RULE
-            .diagnostic(message)
-            .at(at)
-            .help("write a list of {\"rule\": \"<rule id>\", \"reason\": \"<why>\"} objects")
-    };
-    let Some(items) = value.as_array() else {
-        problems.push(invalid(
-            format!("`{IGNORE_KEY}` must be a list, found {}", value.type_name()),
-            at.to_string(),
-        ));
-        return;
-    };
-    for (i, item) in items.iter().enumerate() {
-        let item_at = format!("{at}/{i}");
-        let rule = item.get_str("rule");
-        let reason = item
-            .get_str("reason")
-            .map(str::trim)
-            .filter(|r| !r.is_empty());
-        match (rule, reason) {
-            (Some(rule), Some(reason)) if rules::find(rule).is_some() => out.push(Directive {
-                scope: scope.to_string(),
-                rule: rule.to_string(),
-                reason: reason.to_string(),
-                pointer: item_at,
-                location: None,
-            }),
-            (Some(rule), Some(_)) => problems.push(invalid(
-                format!("`{rule}` is not a connlint rule, so this entry suppresses nothing"),
-                pointer::join(&item_at, "rule"),
-            )),
-            (None, _) => problems.push(invalid(
-                "suppression entry without a `rule`".into(),
-                item_at,
-            )),
-            (Some(rule), None) => problems.push(invalid(
-                format!("suppression of `{rule}` has no `reason`: say why the finding is accepted"),
-                item_at,
-            )),
-        }
-    }
-}
 
 /// Whether `pointer` is `scope` or lies below it.
 fn covers(scope: &str, pointer: Option<&str>) -> bool {
@@ -306,7 +177,8 @@ pub fn apply(connectors: &mut [CheckedConnector], policy: &Policy) -> Outcome {
                 .is_some_and(|i| c.files[i].kind == crate::discover::FileKind::Definition);
             if in_definition {
                 if let Some(i) = c.directives.iter().position(|d| {
-                    d.rule == rule && covers(&d.scope, f.diagnostic.pointer.as_deref())
+                    d.directive.rule == rule
+                        && covers(&d.directive.scope, f.diagnostic.pointer.as_deref())
                 }) {
                     used[i] = true;
                     outcome.suppressed += 1;
@@ -347,9 +219,9 @@ pub fn apply(connectors: &mut [CheckedConnector], policy: &Policy) -> Outcome {
             let diagnostic = rules::suppression_unused::RULE
                 .diagnostic(format!(
                     "this `{IGNORE_KEY}` entry for `{}` matched no finding (reason given: \"{}\")",
-                    d.rule, d.reason
+                    d.directive.rule, d.directive.reason
                 ))
-                .at(&d.pointer)
+                .at(&d.directive.pointer)
                 .help("the problem it was written for is gone: remove the entry");
             c.findings.push(Finding {
                 diagnostic,

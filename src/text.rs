@@ -65,6 +65,131 @@ macro_rules! eprintln_inert {
     };
 }
 
+/// The line ending a text mostly uses: `\r\n` when at least half its lines end so.
+pub fn line_ending(text: &str) -> &'static str {
+    let crlf = text.matches("\r\n").count();
+    let lf = text.matches('\n').count();
+    if crlf > 0 && crlf * 2 >= lf {
+        "\r\n"
+    } else {
+        "\n"
+    }
+}
+
+/// Levenshtein distance, for did-you-mean suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// `; did you mean `x`?` for the candidate nearest to `word`, when its edit distance is at
+/// most `within(candidate)`; empty otherwise. Of two equally near, the first in sort order.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    within: impl Fn(&str) -> usize,
+) -> String {
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .min()
+        .filter(|(d, c)| *d <= within(c))
+        .map(|(_, c)| format!("; did you mean `{c}`?"))
+        .unwrap_or_default()
+}
+
+/// The first character upper-cased: `summary` → `Summary`.
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// `1 file`, `2 files`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `134695` → `134,695`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A share (0.035) as a percentage: `3.5%`, or two decimals below 0.1% (`0.04%`).
+pub fn percent(share: f64) -> String {
+    let p = share * 100.0;
+    if p > 0.0 && p < 0.1 {
+        format!("{p:.2}%")
+    } else {
+        format!("{p:.1}%")
+    }
+}
+
+/// The reason phrase of an HTTP status (RFC 9110 and the common extensions), for headings,
+/// labels and messages. 520 to 524 are Cloudflare's, seen from connectors behind it.
+pub fn status_phrase(status: u16) -> Option<&'static str> {
+    Some(match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "Length Required",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        414 => "URI Too Long",
+        415 => "Unsupported Media Type",
+        416 => "Range Not Satisfiable",
+        422 => "Unprocessable Content",
+        423 => "Locked",
+        424 => "Failed Dependency",
+        426 => "Upgrade Required",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        505 => "HTTP Version Not Supported",
+        507 => "Insufficient Storage",
+        508 => "Loop Detected",
+        511 => "Network Authentication Required",
+        520 => "Unknown Error",
+        521 => "Web Server Is Down",
+        522 => "Connection Timed Out",
+        523 => "Origin Is Unreachable",
+        524 => "A Timeout Occurred",
+        _ => return None,
+    })
+}
+
 fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
@@ -232,5 +357,51 @@ mod tests {
         let safe = inert(forged);
         assert!(!safe.contains('\r'));
         assert!(!has_command_prefix(&safe));
+    }
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "ab"), 2);
+        assert_eq!(edit_distance("é", "e"), 1);
+    }
+
+    #[test]
+    fn suggestions() {
+        let ids = ["superseded-path", "summary-charset"];
+        assert_eq!(
+            did_you_mean("supersede-path", ids, |_| 4),
+            "; did you mean `superseded-path`?"
+        );
+        assert_eq!(did_you_mean("xyz", ids, |_| 4), "");
+        // Equally near: the first in sort order.
+        assert_eq!(
+            did_you_mean("ab", ["ac", "aa"], |_| 1),
+            "; did you mean `aa`?"
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(thousands(134_695), "134,695");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(percent(0.035), "3.5%");
+        assert_eq!(percent(0.0004), "0.04%");
+        assert_eq!(percent(0.0), "0.0%");
+        assert_eq!(plural(1, "fix", "fixes"), "1 fix");
+        assert_eq!(plural(0, "fix", "fixes"), "0 fixes");
+        assert_eq!(capitalize("équipe"), "Équipe");
+        assert_eq!(capitalize(""), "");
+    }
+
+    #[test]
+    fn every_status_of_the_telemetry_page_has_a_phrase() {
+        for code in [
+            400, 401, 403, 404, 409, 415, 426, 429, 500, 502, 504, 522, 523, 524,
+        ] {
+            assert!(status_phrase(code).is_some(), "{code}");
+        }
+        assert_eq!(status_phrase(524), Some("A Timeout Occurred"));
+        assert_eq!(status_phrase(499), None);
     }
 }

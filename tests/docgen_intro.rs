@@ -526,3 +526,38 @@ fn text_from_the_definition_cannot_inject_markup() {
         assert!(issues.is_empty(), "{issues:#?}\n{text}");
     }
 }
+
+#[test]
+fn thresholds_come_from_connlint_toml_as_in_check() {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("demo");
+    copy_dir(&root().join("fixtures/demo"), &dir);
+    let frequent = "**Get a ticket** fails with `404 Not Found`";
+    let default = stdout_of(&[
+        "intro",
+        dir.to_str().unwrap(),
+        "--stats",
+        "fixtures/demo/stats.csv",
+    ]);
+    assert!(default.contains(frequent), "{default}");
+    // Thresholds no error of the demo reaches: found beside the connector, or named.
+    let strict = "[thresholds]\nmin-count = 100000\nalways-count = 100000\n";
+    std::fs::write(t.path().join("strict.toml"), strict).unwrap();
+    let named = stdout_of(&[
+        "intro",
+        dir.to_str().unwrap(),
+        "--stats",
+        "fixtures/demo/stats.csv",
+        "--config",
+        t.path().join("strict.toml").to_str().unwrap(),
+    ]);
+    assert!(!named.contains(frequent), "{named}");
+    std::fs::write(dir.join("connlint.toml"), strict).unwrap();
+    let found = stdout_of(&[
+        "intro",
+        dir.to_str().unwrap(),
+        "--stats",
+        "fixtures/demo/stats.csv",
+    ]);
+    assert_eq!(found, named);
+}

@@ -6,9 +6,9 @@
 use std::cell::Cell;
 use std::path::Path;
 
-use connlint::docgen::edit::{self, KeyEdit};
 use connlint::docgen::tooltips;
 use connlint::model::build_definition;
+use connlint::syntax::edit::{self, KeyEdit};
 use connlint::syntax::Format;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
@@ -367,7 +367,7 @@ proptest! {
         } else {
             (Path::new("apiDefinition.swagger.json"), Format::Json)
         };
-        let parsed = edit::parse(path, &text, format);
+        let parsed = edit::reparse(path, &text, Some(format));
         prop_assert!(parsed.problems.is_empty(), "generated text does not parse: {:?}\n{}", parsed.problems, text);
         let root = parsed.root.unwrap();
         prop_assert_eq!(root.to_value(), doc.clone());
@@ -378,17 +378,18 @@ proptest! {
             .map(|s| KeyEdit { pointer: s.pointer, key: s.key.to_string(), value: s.value.into(), replace: false })
             .collect();
         let splices = edit::plan(&text, &root, format, &edits).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
-        prop_assert!(splices.iter().all(|s| s.remove == 0));
+        prop_assert!(splices.iter().all(|s| s.span.is_empty()));
         let new_text = edit::apply(&text, &splices);
         // Byte-exact outside the inserted text: cutting the inserted pieces out of the
         // new text gives the old text back.
         let mut removed = String::new();
         let (mut old_pos, mut new_pos) = (0, 0);
         for s in &splices {
-            let len = s.at - old_pos;
+            let at = s.span.start as usize;
+            let len = at - old_pos;
             removed.push_str(&new_text[new_pos..new_pos + len]);
             new_pos += len;
-            old_pos = s.at;
+            old_pos = at;
             prop_assert_eq!(&new_text[new_pos..new_pos + s.insert.len()], s.insert.as_str());
             new_pos += s.insert.len();
         }
@@ -405,7 +406,7 @@ proptest! {
         }
         // Same document plus the new keys; nothing left to add.
         edit::verify(path, &root, &new_text, format, &edits).map_err(|e| TestCaseError::fail(format!("{e}\n{text}\n---\n{new_text}")))?;
-        let again = edit::parse(path, &new_text, format).root.unwrap();
+        let again = edit::reparse(path, &new_text, Some(format)).root.unwrap();
         let def2 = build_definition(&again);
         let left: Vec<_> = tooltips::suggest(&again, &def2, None).into_iter().filter(|s| s.is_missing()).collect();
         prop_assert!(left.is_empty(), "still missing: {:?}", left);

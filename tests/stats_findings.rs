@@ -7,8 +7,8 @@ mod stats_support;
 use std::collections::BTreeSet;
 
 use connlint::diagnostic::Severity;
-use connlint::stats::pretty::thousands;
 use connlint::stats::{findings, Documentation, StatsReport, Thresholds};
+use connlint::text::thousands;
 use serde_json::Value;
 
 /// Operation ids of a group and its (status, count) pairs.

@@ -16,6 +16,7 @@ use super::topics::{self, Entry};
 use crate::model::Definition;
 use crate::stats::{StatsReport, Thresholds};
 use crate::syntax::Node;
+use crate::text::percent;
 
 /// Which kind of Markdown file the text is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -249,16 +250,6 @@ fn short_time(t: &str) -> String {
         .to_string()
 }
 
-/// "3.5%", or two decimals below 0.1%.
-pub fn percent(share: f64) -> String {
-    let p = share * 100.0;
-    if p > 0.0 && p < 0.1 {
-        format!("{p:.2}%")
-    } else {
-        format!("{p:.1}%")
-    }
-}
-
 /// `<!-- TODO: … -->`.
 pub fn todo(text: &str) -> String {
     format!("<!-- TODO: {} -->", comment_text(text))
@@ -333,16 +324,4 @@ fn common_errors(entries: &[Entry]) -> Vec<CommonError> {
             }
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percentages() {
-        assert_eq!(percent(0.035), "3.5%");
-        assert_eq!(percent(0.0004), "0.04%");
-        assert_eq!(percent(0.0), "0.0%");
-    }
 }

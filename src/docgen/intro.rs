@@ -9,6 +9,8 @@ use super::content::{DocKind, IntroContext};
 use super::markdown::{line_ending, normalize, to_eol, wrap, WIDTH};
 use super::render::{self, TemplateError, Templates};
 use super::section::{self, SectionKind};
+use crate::source::Span;
+use crate::syntax::edit::{self, TextEdit};
 
 /// The last line of every generated section.
 pub const MARKER: &str =
@@ -227,7 +229,7 @@ pub fn update(existing: &str, doc: DocKind, sections: &[Generated]) -> Result<St
     let mut text = existing.to_string();
     let eol = line_ending(existing);
     for g in sections {
-        text = update_one(&text, doc, g, eol);
+        text = edit::apply(&text, [&update_one(&text, doc, g, eol)]);
         let md = text.strip_prefix('\u{feff}').unwrap_or(&text);
         if section::find(&section::headings(md), g.kind).is_none() {
             let why = match unclosed_fence(md) {
@@ -245,7 +247,7 @@ pub fn update(existing: &str, doc: DocKind, sections: &[Generated]) -> Result<St
     // A second run must change nothing; refuse an update that would not be stable.
     let mut again = text.clone();
     for g in sections {
-        again = update_one(&again, doc, g, eol);
+        again = edit::apply(&again, [&update_one(&again, doc, g, eol)]);
     }
     if again != text {
         return Err("the update would not be stable (a second run would change the file again); please report this file".into());
@@ -278,7 +280,10 @@ fn unclosed_fence(md: &str) -> Option<usize> {
     open.map(|(line, _, _)| line)
 }
 
-fn update_one(text: &str, doc: DocKind, g: &Generated, eol: &str) -> String {
+/// The edit that puts one generated section into `text`: its body replaced up to the
+/// end marker (text below it is kept), or the whole section inserted where the template
+/// puts it.
+fn update_one(text: &str, doc: DocKind, g: &Generated, eol: &str) -> TextEdit {
     // pulldown-cmark sees the text without a byte-order mark; offsets shift by it.
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let md = &text[bom..];
@@ -309,7 +314,10 @@ fn update_one(text: &str, doc: DocKind, g: &Generated, eol: &str) -> String {
         region.push_str(MARKER);
         region.push_str(eol);
         region.push_str(&kept);
-        return format!("{}{region}{}", &text[..start], &text[end..]);
+        return TextEdit {
+            span: Span::new(start, end),
+            insert: region,
+        };
     }
     // Missing: insert it.
     let before = goes_before(doc, g.kind);
@@ -347,7 +355,10 @@ fn update_one(text: &str, doc: DocKind, g: &Generated, eol: &str) -> String {
     if at < text.len() {
         insert.push_str(eol);
     }
-    format!("{}{insert}{}", &text[..at], &text[at..])
+    TextEdit {
+        span: Span::new(at, at),
+        insert,
+    }
 }
 
 /// The section with its list items marked with `bullet` (markdownlint MD004 wants one

@@ -87,20 +87,11 @@ pub fn cause(status: u16) -> Option<Cause> {
 
 /// The reason phrase of a status, for the text.
 pub fn reason(status: u16) -> &'static str {
-    match status {
-        413 => "Payload Too Large",
-        422 => "Unprocessable Entity",
-        520 => "Unknown Error",
-        521 => "Web Server Is Down",
-        522 => "Connection Timed Out",
-        523 => "Origin Is Unreachable",
-        524 => "A Timeout Occurred",
-        _ => crate::stats::pretty::reason_phrase(status).unwrap_or(match status / 100 {
-            4 => "Client Error",
-            5 => "Server Error",
-            _ => "Error",
-        }),
-    }
+    crate::text::status_phrase(status).unwrap_or(match status / 100 {
+        4 => "Client Error",
+        5 => "Server Error",
+        _ => "Error",
+    })
 }
 
 /// `400 Bad Request`, for a code span.

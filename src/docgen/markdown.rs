@@ -359,16 +359,7 @@ fn wrap_line(line: &str, width: usize, block_html: bool, out: &mut String) {
     }
 }
 
-/// The line ending a file mostly uses.
-pub fn line_ending(text: &str) -> &'static str {
-    let crlf = text.matches("\r\n").count();
-    let lf = text.matches('\n').count();
-    if crlf > 0 && crlf * 2 >= lf {
-        "\r\n"
-    } else {
-        "\n"
-    }
-}
+pub use crate::text::line_ending;
 
 /// Converts LF text to `eol` line endings.
 pub fn to_eol(text: &str, eol: &str) -> String {

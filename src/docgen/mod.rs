@@ -7,12 +7,10 @@
 //!   ─► render (minijinja, templates/*.md.j2, Markdown auto-escaping) ─► markdown::wrap
 //!   ─► intro::update (pulldown-cmark offsets; splice, every other byte kept) ─► write_atomic
 //!
-//! definition (+ statistics) ─► tooltips::suggest ─► edit::plan/apply/verify ─► write_atomic
+//! definition (+ statistics) ─► tooltips::suggest ─► syntax::edit::plan/apply/verify ─► write_atomic
 //! ```
 
-pub mod command;
 pub mod content;
-pub mod edit;
 pub mod facts;
 pub mod intro;
 pub mod knowledge;
@@ -22,5 +20,4 @@ pub mod section;
 pub mod tooltips;
 pub mod topics;
 
-pub use command::{IntroArgs, TooltipsArgs};
 pub use tooltips::{suggest, suggest_for_parameter, Suggestion};

@@ -88,7 +88,7 @@ fn thousands_filter(value: &Value) -> Result<Value, Error> {
             "thousands: expected a whole number",
         )
     })?;
-    Ok(Value::from(crate::stats::pretty::thousands(n)))
+    Ok(Value::from(crate::text::thousands(n)))
 }
 
 impl Templates {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Run;
 use crate::discover::FileKind;
-use crate::lint::{Counts, FileStatus};
+use crate::results::{Counts, FileStatus};
 
 #[derive(Serialize)]
 struct FileOut<'a> {

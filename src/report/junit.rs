@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::{xml_escape, Run};
-use crate::lint::Finding;
+use crate::results::Finding;
 
 pub fn render(run: &Run) -> String {
     let mut suites = String::new();

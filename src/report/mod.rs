@@ -11,7 +11,7 @@ pub mod sarif;
 use std::time::Duration;
 
 use crate::diagnostic::Severity;
-use crate::lint::{CheckedConnector, CheckedFile, Counts, Finding};
+use crate::results::{CheckedConnector, CheckedFile, Counts, Finding};
 
 /// Everything a reporter needs about a run.
 pub struct Run<'a> {

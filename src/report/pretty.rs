@@ -10,8 +10,9 @@ use miette::{
 
 use super::Run;
 use crate::diagnostic::{Applicability, Severity};
-use crate::lint::{CheckedConnector, Finding};
+use crate::results::{CheckedConnector, Finding};
 use crate::source::SourceFile;
+use crate::text::plural;
 
 /// Output settings.
 #[derive(Debug, Clone, Copy)]
@@ -352,11 +353,6 @@ pub fn render_connector(connector: &CheckedConnector, style: Style) -> String {
         out.push('\n');
     }
     out
-}
-
-/// `1 file`, `2 files`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The closing summary.

@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use super::Run;
 use crate::diagnostic::Severity;
 use crate::rules;
+use crate::text::capitalize;
 
 fn level(s: Severity) -> &'static str {
     match s {
@@ -174,14 +175,6 @@ pub fn render(run: &Run) -> String {
 /// differs from the id.
 fn pascal_case(id: &str) -> String {
     id.split('-').map(capitalize).collect()
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

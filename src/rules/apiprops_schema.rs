@@ -118,7 +118,7 @@ pub fn check(ctx: &ConnectorContext, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .find(|c| {
                     c.eq_ignore_ascii_case(k)
-                        || crate::cli::edit_distance(
+                        || crate::text::edit_distance(
                             &c.to_ascii_lowercase(),
                             &k.to_ascii_lowercase(),
                         ) <= 2

@@ -93,9 +93,11 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             None => {
                 let near = CATEGORIES
                     .iter()
-                    .min_by_key(|k| crate::cli::edit_distance(&k.to_lowercase(), &c.to_lowercase()))
+                    .min_by_key(|k| {
+                        crate::text::edit_distance(&k.to_lowercase(), &c.to_lowercase())
+                    })
                     .filter(|k| {
-                        crate::cli::edit_distance(&k.to_lowercase(), &c.to_lowercase()) <= 3
+                        crate::text::edit_distance(&k.to_lowercase(), &c.to_lowercase()) <= 3
                     })
                     .map(|k| format!(" (did you mean `{k}`?)"))
                     .unwrap_or_default();

@@ -93,7 +93,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 .contains("ms")
                 .then(|| suggest(key))
                 .flatten()
-                .filter(|k| crate::cli::edit_distance(&lower, k) <= 2)
+                .filter(|k| crate::text::edit_distance(&lower, k) <= 2)
             {
                 let fix = ctx.rename_key_fix(&at, k, Applicability::Unsafe);
                 out.push(

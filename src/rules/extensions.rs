@@ -143,7 +143,7 @@ pub fn suggest(name: &str) -> Option<&'static str> {
         .to_ascii_lowercase();
     let mut best: Option<(&'static str, usize)> = None;
     for (known, _) in KNOWN {
-        let d = crate::cli::edit_distance(&cleaned, &known.to_ascii_lowercase());
+        let d = crate::text::edit_distance(&cleaned, &known.to_ascii_lowercase());
         if best.is_none_or(|(_, bd)| d < bd) {
             best = Some((known, d));
         }

@@ -5,10 +5,9 @@
 //! blocks under `## Example` must trigger the rule and those under `## Use instead` must
 //! not; a test runs them.
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity, TextEdit};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::model::{Definition, Operation};
-use crate::source::Span;
-use crate::syntax::Node;
+use crate::syntax::{edit, Node};
 
 /// What a rule is, independent of any run.
 #[derive(Debug)]
@@ -192,23 +191,17 @@ impl DefinitionContext<'_> {
             serde_json::to_string(key).ok()?,
             serde_json::to_string(&value).ok()?
         );
-        let edit = crate::docgen::edit::KeyEdit {
+        let edit = edit::KeyEdit {
             pointer: pointer.to_string(),
             key: key.to_string(),
             value,
             replace: false,
         };
-        let splices = crate::docgen::edit::plan(self.text, self.root, self.format, &[edit]).ok()?;
+        let edits = edit::plan(self.text, self.root, self.format, &[edit]).ok()?;
         Some(Fix {
             description,
             applicability,
-            edits: splices
-                .into_iter()
-                .map(|s| TextEdit {
-                    span: Span::new(s.at, s.at + s.remove),
-                    insert: s.insert,
-                })
-                .collect(),
+            edits,
         })
     }
 
@@ -222,7 +215,7 @@ impl DefinitionContext<'_> {
     ) -> Option<Fix> {
         let node = crate::syntax::pointer::resolve(self.root, pointer)?.node;
         node.as_str()?;
-        let edit = self.scalar_edit(node.span, value)?;
+        let edit = edit::replace_scalar(self.text, self.format, node.span, value)?;
         Some(Fix {
             description: format!("write {}", serde_json::to_string(value).ok()?),
             applicability,
@@ -244,7 +237,7 @@ impl DefinitionContext<'_> {
             return None;
         }
         let key_span = crate::syntax::pointer::resolve(self.root, pointer)?.key_span?;
-        let edit = self.scalar_edit(key_span, key)?;
+        let edit = edit::replace_scalar(self.text, self.format, key_span, key)?;
         Some(Fix {
             description: format!("rename the key to {}", serde_json::to_string(key).ok()?),
             applicability,
@@ -253,45 +246,14 @@ impl DefinitionContext<'_> {
     }
 
     /// A fix that removes the member at `pointer` (its key, value and separator), leaving
-    /// its siblings as they were written. `None` where the layout is unusual (a YAML
-    /// member that does not start its line, a multi-line flow mapping member…).
+    /// its siblings as they were written. `None` where the layout is unusual (see
+    /// [`edit::remove_member`]).
     pub fn remove_member_fix(&self, pointer: &str, applicability: Applicability) -> Option<Fix> {
-        let (parent_at, _) = pointer.rsplit_once('/')?;
-        let parent = crate::syntax::pointer::resolve(self.root, parent_at)?.node;
-        let key_span = crate::syntax::pointer::resolve(self.root, pointer)?.key_span?;
-        let members = parent.members()?;
-        let i = members.iter().position(|m| m.key_span == key_span)?;
-        let text = self.text;
-        let flow = text[parent.span.start as usize..].starts_with('{');
-        let span = if flow {
-            let m = &members[i];
-            if members.len() == 1 {
-                Span::new(parent.span.start as usize + 1, parent.span.end as usize - 1)
-            } else if let Some(next) = members.get(i + 1) {
-                Span::new(m.key_span.start as usize, next.key_span.start as usize)
-            } else {
-                let prev = &members[i - 1];
-                Span::new(prev.value.span.end as usize, m.value.span.end as usize)
-            }
-        } else {
-            // A block mapping: the member's whole lines.
-            let m = &members[i];
-            let start = m.key_span.start as usize;
-            let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-            if !text[line_start..start].chars().all(|c| c == ' ') {
-                return None;
-            }
-            let end = (m.value.span.end as usize).max(m.key_span.end as usize);
-            let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p + 1);
-            Span::new(line_start, line_end)
-        };
+        let (key, edit) = edit::remove_member(self.text, self.root, pointer)?;
         Some(Fix {
-            description: format!("remove {}", serde_json::to_string(&members[i].key).ok()?),
+            description: format!("remove {}", serde_json::to_string(&key).ok()?),
             applicability,
-            edits: vec![TextEdit {
-                span,
-                insert: String::new(),
-            }],
+            edits: vec![edit],
         })
     }
 
@@ -310,42 +272,6 @@ impl DefinitionContext<'_> {
         }
         self.replace_string_fix(pointer, bare, Applicability::Unsafe)
     }
-
-    /// Replaces the scalar (a string or a key) written at `span` with `value`, keeping
-    /// its quoting: JSON always quotes; YAML keeps plain, single or double quotes.
-    fn scalar_edit(&self, span: Span, value: &str) -> Option<TextEdit> {
-        let old = self.text.get(span.range())?;
-        let quoted = serde_json::to_string(value).ok()?;
-        let insert = match self.format {
-            crate::syntax::Format::Json => quoted,
-            crate::syntax::Format::Yaml => {
-                if old.contains('\n') || old.starts_with(['|', '>']) {
-                    return None;
-                }
-                if old.starts_with('\'') {
-                    format!("'{}'", value.replace('\'', "''"))
-                } else if !old.starts_with('"') && yaml_plain_ok(value) {
-                    value.to_string()
-                } else {
-                    quoted
-                }
-            }
-        };
-        Some(TextEdit { span, insert })
-    }
-}
-
-/// Whether `value` can be written as a plain YAML scalar and read back as the same string.
-fn yaml_plain_ok(value: &str) -> bool {
-    let first_ok = value.chars().next().is_some_and(|c| c.is_alphabetic());
-    let chars_ok = value
-        .chars()
-        .all(|c| c.is_alphanumeric() || " -_.()/".contains(c));
-    let reserved = matches!(
-        value.to_ascii_lowercase().as_str(),
-        "y" | "n" | "yes" | "no" | "true" | "false" | "on" | "off" | "null"
-    );
-    first_ok && chars_ok && !reserved && !value.ends_with(' ') && !value.contains(" #")
 }
 
 impl<'a> DefinitionContext<'a> {

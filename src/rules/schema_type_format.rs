@@ -80,7 +80,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .find(|k| {
                     k.eq_ignore_ascii_case(ty)
-                        || crate::cli::edit_distance(k, &ty.to_ascii_lowercase()) <= 2
+                        || crate::text::edit_distance(k, &ty.to_ascii_lowercase()) <= 2
                 })
                 .map(|k| format!(" (did you mean `{k}`?)"))
                 .unwrap_or_default();

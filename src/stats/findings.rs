@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use super::pretty::{reason_phrase, thousands};
 use super::report::{Documentation, OperationStats, SourceRow, StatsReport, UnmatchedKind};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Definition, Operation};
@@ -14,6 +13,7 @@ use crate::rules::{
     unknown_operation, unused_operation,
 };
 use crate::syntax::pointer::join;
+use crate::text::{percent as pct, status_phrase, thousands};
 
 /// When a finding is worth raising.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,18 +54,9 @@ impl Thresholds {
 }
 
 fn status_label(status: u16) -> String {
-    match reason_phrase(status) {
+    match status_phrase(status) {
         Some(p) => format!("{status} {p}"),
         None => status.to_string(),
-    }
-}
-
-fn pct(share: f64) -> String {
-    let p = share * 100.0;
-    if p > 0.0 && p < 0.1 {
-        format!("{p:.2}%")
-    } else {
-        format!("{p:.1}%")
     }
 }
 

@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+use crate::text::{status_phrase, thousands};
+
 use super::report::{
     Documentation, OperationStats, ResponseStats, StatsReport, UnmatchedKind, WindowBasis,
 };
@@ -29,50 +31,6 @@ pub fn status_meaning(status: u16) -> Option<&'static str> {
     })
 }
 
-/// The standard reason phrase of a status.
-pub fn reason_phrase(status: u16) -> Option<&'static str> {
-    Some(match status {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        402 => "Payment Required",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        406 => "Not Acceptable",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        410 => "Gone",
-        411 => "Length Required",
-        412 => "Precondition Failed",
-        413 => "Content Too Large",
-        414 => "URI Too Long",
-        415 => "Unsupported Media Type",
-        416 => "Range Not Satisfiable",
-        422 => "Unprocessable Content",
-        423 => "Locked",
-        424 => "Failed Dependency",
-        426 => "Upgrade Required",
-        428 => "Precondition Required",
-        429 => "Too Many Requests",
-        431 => "Request Header Fields Too Large",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        505 => "HTTP Version Not Supported",
-        507 => "Insufficient Storage",
-        508 => "Loop Detected",
-        511 => "Network Authentication Required",
-        520 => "Unknown Error (CDN)",
-        521 => "Web Server Is Down (CDN)",
-        522 => "Connection Timed Out (CDN)",
-        523 => "Origin Is Unreachable (CDN)",
-        524 => "A Timeout Occurred (CDN)",
-        _ => return None,
-    })
-}
-
 struct Style {
     color: bool,
 }
@@ -92,7 +50,7 @@ impl Style {
         self.paint("2", text)
     }
     fn rate(&self, rate: Option<f64>) -> String {
-        let text = percent(rate);
+        let text = rate_text(rate);
         match rate {
             Some(r) if r >= 95.0 => self.paint("32", &text),
             Some(r) if r >= 90.0 => self.paint("33", &text),
@@ -102,21 +60,9 @@ impl Style {
     }
 }
 
-fn percent(rate: Option<f64>) -> String {
+/// A success rate, already in percent: `97.25%`, or `–` without one.
+fn rate_text(rate: Option<f64>) -> String {
     rate.map_or_else(|| "–".to_string(), |r| format!("{r:.2}%"))
-}
-
-/// `134695` → `134,695`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn pad(text: &str, width: usize) -> String {
@@ -351,7 +297,7 @@ pub fn render_pretty(report: &StatsReport, color: bool) -> String {
         let _ = writeln!(out);
         let _ = writeln!(out, "{}", st.bold("What the error codes mean"));
         for code in codes_seen {
-            let phrase = reason_phrase(code).unwrap_or(match code / 100 {
+            let phrase = status_phrase(code).unwrap_or(match code / 100 {
                 4 => "client error",
                 _ => "server error",
             });
@@ -463,11 +409,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(134_695), "134,695");
-        assert_eq!(thousands(1_000_000), "1,000,000");
+    fn clipping() {
         assert_eq!(clip("abcdef", 4), "abc…");
     }
 
@@ -477,7 +419,7 @@ mod tests {
             400, 401, 403, 404, 409, 415, 426, 429, 500, 502, 504, 522, 523, 524,
         ] {
             assert!(status_meaning(code).is_some(), "{code}");
-            assert!(reason_phrase(code).is_some(), "{code}");
+            assert!(status_phrase(code).is_some(), "{code}");
         }
     }
 }

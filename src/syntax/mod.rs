@@ -1,6 +1,7 @@
 //! The positioned document: a tree that keeps every key and value with its byte span,
 //! in file order, duplicates included. JSON and YAML both parse into it.
 
+pub mod edit;
 pub mod json;
 pub mod pointer;
 pub mod yaml;

@@ -1,10 +1,20 @@
-//! Minimal textual edits to a JSON or YAML definition: add keys to an object after its
-//! last member, in the style of its siblings (separator, indentation, line ending), or
-//! replace one string value. Nothing else in the file changes, and [`verify`] re-parses
-//! the result to prove it is the old document plus exactly the edits.
+//! The one text-edit engine: minimal textual edits to a JSON or YAML document, planned
+//! from its positioned tree, applied to its text, and verified by parsing the result
+//! again. `check --fix`, `tooltips --write` and `intro --write` all edit through it.
+//!
+//! - [`plan`] adds keys to an object after its last member, in the style of its siblings
+//!   (separator, indentation, line ending), or replaces a value; [`replace_scalar`] and
+//!   [`remove_member`] rewrite one string or key, or drop one member.
+//! - [`apply`] splices sorted, non-overlapping [`TextEdit`]s into a text.
+//! - [`reparse`] parses an edited text as connlint reads the file, [`Soundness`] says
+//!   whether it got worse, and [`verify`] proves it is the old document plus exactly the
+//!   planned keys. Nothing else in the file changes.
 
-use crate::source::{Decoding, SourceFile};
-use crate::syntax::{self, pointer, Format, Node, ProblemKind};
+use std::path::Path;
+
+pub use crate::diagnostic::TextEdit;
+use crate::source::{SourceFile, Span};
+use crate::syntax::{self, pointer, Document, Format, Node, ProblemKind, SyntaxProblem};
 
 /// A key to add to, or a value to replace in, the object at `pointer`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,14 +25,6 @@ pub struct KeyEdit {
     pub value: serde_json::Value,
     /// Replace the existing value of `key` instead of adding the key.
     pub replace: bool,
-}
-
-/// One splice: remove `remove` bytes at `at`, then insert `insert` there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Splice {
-    pub at: usize,
-    pub remove: usize,
-    pub insert: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,16 +58,17 @@ fn literal(v: &serde_json::Value) -> String {
     serde_json::to_string(v).expect("values always serialise")
 }
 
-/// Plans the splices for `edits`. Added keys of one object keep the order given.
+/// Plans the text edits for `edits`, sorted. Added keys of one object keep the order
+/// given.
 pub fn plan(
     text: &str,
     root: &Node,
     format: Format,
     edits: &[KeyEdit],
-) -> Result<Vec<Splice>, EditError> {
-    // (splice, depth of the object): where a nested block mapping ends on the same line as
+) -> Result<Vec<TextEdit>, EditError> {
+    // (edit, depth of the object): where a nested block mapping ends on the same line as
     // its parent, the deeper object's keys must come first.
-    let mut planned: Vec<(Splice, usize)> = Vec::new();
+    let mut planned: Vec<(TextEdit, usize)> = Vec::new();
     let mut objects: Vec<(&str, Vec<&KeyEdit>)> = Vec::new();
     for e in edits.iter().filter(|e| !e.replace) {
         match objects.iter_mut().find(|(p, _)| *p == e.pointer) {
@@ -113,36 +116,31 @@ pub fn plan(
             ));
         }
         planned.push((
-            Splice {
-                at: span.start as usize,
-                remove: span.len(),
+            TextEdit {
+                span,
                 insert: literal(&e.value),
             },
             0,
         ));
     }
-    planned.sort_by(|a, b| a.0.at.cmp(&b.0.at).then(b.1.cmp(&a.1)));
-    let splices: Vec<Splice> = planned.into_iter().map(|(s, _)| s).collect();
-    for pair in splices.windows(2) {
-        if pair[0].at + pair[0].remove > pair[1].at {
+    planned.sort_by(|a, b| a.0.span.start.cmp(&b.0.span.start).then(b.1.cmp(&a.1)));
+    let edits: Vec<TextEdit> = planned.into_iter().map(|(e, _)| e).collect();
+    for pair in edits.windows(2) {
+        if pair[0].span.end > pair[1].span.start {
             return Err(err("", "two edits overlap"));
         }
     }
-    Ok(splices)
+    Ok(edits)
 }
 
-fn json_insert(text: &str, obj: &Node, adds: &[&KeyEdit]) -> Splice {
+fn json_insert(text: &str, obj: &Node, adds: &[&KeyEdit]) -> TextEdit {
     let members = obj.members().unwrap_or_default();
     let Some(last) = members.last() else {
         let inner: Vec<String> = adds
             .iter()
             .map(|a| format!("{}: {}", quoted(&a.key), literal(&a.value)))
             .collect();
-        return Splice {
-            at: obj.span.start as usize + 1,
-            remove: 0,
-            insert: inner.join(", "),
-        };
+        return insertion(obj.span.start as usize + 1, inner.join(", "));
     };
     let colon = &text[last.key_span.end as usize..last.value.span.start as usize];
     let colon = if colon.trim() == ":" {
@@ -173,14 +171,15 @@ fn json_insert(text: &str, obj: &Node, adds: &[&KeyEdit]) -> Splice {
         insert.push_str(&colon);
         insert.push_str(&literal(&a.value));
     }
-    Splice {
-        at: last.value.span.end as usize,
-        remove: 0,
-        insert,
-    }
+    insertion(last.value.span.end as usize, insert)
 }
 
-fn yaml_insert(text: &str, obj: &Node, adds: &[&KeyEdit], ptr: &str) -> Result<Splice, EditError> {
+fn yaml_insert(
+    text: &str,
+    obj: &Node,
+    adds: &[&KeyEdit],
+    ptr: &str,
+) -> Result<TextEdit, EditError> {
     let members = obj.members().unwrap_or_default();
     let flow = text[obj.span.start as usize..].starts_with('{');
     let Some(last) = members.last() else {
@@ -191,22 +190,14 @@ fn yaml_insert(text: &str, obj: &Node, adds: &[&KeyEdit], ptr: &str) -> Result<S
             .iter()
             .map(|a| format!("{}: {}", a.key, literal(&a.value)))
             .collect();
-        return Ok(Splice {
-            at: obj.span.start as usize + 1,
-            remove: 0,
-            insert: inner.join(", "),
-        });
+        return Ok(insertion(obj.span.start as usize + 1, inner.join(", ")));
     };
     if flow {
         let mut insert = String::new();
         for a in adds {
             insert.push_str(&format!(", {}: {}", a.key, literal(&a.value)));
         }
-        return Ok(Splice {
-            at: last.value.span.end as usize,
-            remove: 0,
-            insert,
-        });
+        return Ok(insertion(last.value.span.end as usize, insert));
     }
     let key_start = last.key_span.start as usize;
     let line_start = text[..key_start].rfind('\n').map_or(0, |i| i + 1);
@@ -237,7 +228,7 @@ fn yaml_insert(text: &str, obj: &Node, adds: &[&KeyEdit], ptr: &str) -> Result<S
     } else if text[line_end..].starts_with('\n') {
         "\n"
     } else {
-        super::markdown::line_ending(text)
+        crate::text::line_ending(text)
     };
     let mut insert = String::new();
     for a in adds {
@@ -247,50 +238,182 @@ fn yaml_insert(text: &str, obj: &Node, adds: &[&KeyEdit], ptr: &str) -> Result<S
         insert.push_str(": ");
         insert.push_str(&literal(&a.value));
     }
-    Ok(Splice {
-        at: line_end,
-        remove: 0,
-        insert,
-    })
+    Ok(insertion(line_end, insert))
 }
 
-/// Applies splices (sorted, not overlapping) to a text.
-pub fn apply(text: &str, splices: &[Splice]) -> String {
+/// Replaces the scalar (a string or a key) written at `span` with `value`, keeping its
+/// quoting: JSON always quotes; YAML keeps plain, single or double quotes. `None` for a
+/// multi-line YAML scalar.
+pub fn replace_scalar(text: &str, format: Format, span: Span, value: &str) -> Option<TextEdit> {
+    let old = text.get(span.range())?;
+    let quoted = serde_json::to_string(value).ok()?;
+    let insert = match format {
+        Format::Json => quoted,
+        Format::Yaml => {
+            if old.contains('\n') || old.starts_with(['|', '>']) {
+                return None;
+            }
+            if old.starts_with('\'') {
+                format!("'{}'", value.replace('\'', "''"))
+            } else if !old.starts_with('"') && yaml_plain_ok(value) {
+                value.to_string()
+            } else {
+                quoted
+            }
+        }
+    };
+    Some(TextEdit { span, insert })
+}
+
+/// Whether `value` can be written as a plain YAML scalar and read back as the same string.
+fn yaml_plain_ok(value: &str) -> bool {
+    let first_ok = value.chars().next().is_some_and(|c| c.is_alphabetic());
+    let chars_ok = value
+        .chars()
+        .all(|c| c.is_alphanumeric() || " -_.()/".contains(c));
+    let reserved = matches!(
+        value.to_ascii_lowercase().as_str(),
+        "y" | "n" | "yes" | "no" | "true" | "false" | "on" | "off" | "null"
+    );
+    first_ok && chars_ok && !reserved && !value.ends_with(' ') && !value.contains(" #")
+}
+
+/// The edit that removes the member at `pointer` (its key, value and separator), leaving
+/// its siblings as they were written, with the member's key. `None` where the layout is
+/// unusual (a YAML member that does not start its line, a multi-line flow mapping
+/// member…).
+pub fn remove_member(text: &str, root: &Node, pointer: &str) -> Option<(String, TextEdit)> {
+    let (parent_at, _) = pointer.rsplit_once('/')?;
+    let parent = pointer::resolve(root, parent_at)?.node;
+    let key_span = pointer::resolve(root, pointer)?.key_span?;
+    let members = parent.members()?;
+    let i = members.iter().position(|m| m.key_span == key_span)?;
+    let flow = text[parent.span.start as usize..].starts_with('{');
+    let span = if flow {
+        let m = &members[i];
+        if members.len() == 1 {
+            Span::new(parent.span.start as usize + 1, parent.span.end as usize - 1)
+        } else if let Some(next) = members.get(i + 1) {
+            Span::new(m.key_span.start as usize, next.key_span.start as usize)
+        } else {
+            let prev = &members[i - 1];
+            Span::new(prev.value.span.end as usize, m.value.span.end as usize)
+        }
+    } else {
+        // A block mapping: the member's whole lines.
+        let m = &members[i];
+        let start = m.key_span.start as usize;
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        if !text[line_start..start].chars().all(|c| c == ' ') {
+            return None;
+        }
+        let end = (m.value.span.end as usize).max(m.key_span.end as usize);
+        let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p + 1);
+        Span::new(line_start, line_end)
+    };
+    Some((
+        members[i].key.clone(),
+        TextEdit {
+            span,
+            insert: String::new(),
+        },
+    ))
+}
+
+/// An edit that inserts `insert` at byte `at`.
+fn insertion(at: usize, insert: String) -> TextEdit {
+    TextEdit {
+        span: Span::new(at, at),
+        insert,
+    }
+}
+
+/// Applies sorted, non-overlapping edits to a text.
+pub fn apply<'e>(text: &str, edits: impl IntoIterator<Item = &'e TextEdit>) -> String {
+    let edits: Vec<&TextEdit> = edits.into_iter().collect();
     let mut out =
-        String::with_capacity(text.len() + splices.iter().map(|s| s.insert.len()).sum::<usize>());
+        String::with_capacity(text.len() + edits.iter().map(|e| e.insert.len()).sum::<usize>());
     let mut pos = 0;
-    for s in splices {
-        out.push_str(&text[pos..s.at]);
-        out.push_str(&s.insert);
-        pos = s.at + s.remove;
+    for e in edits {
+        out.push_str(&text[pos..e.span.start as usize]);
+        out.push_str(&e.insert);
+        pos = e.span.end as usize;
     }
     out.push_str(&text[pos..]);
     out
 }
 
-/// Parses a text the way connlint reads a definition.
-pub fn parse(path: &std::path::Path, text: &str, format: Format) -> syntax::Document {
-    let file = SourceFile::from_text(path.to_path_buf(), text.to_string(), Decoding::Utf8);
+/// Parses an edited text the way connlint reads the file at `path`: as `format`, or
+/// with the format detected as the lint detects it.
+pub fn reparse(path: &Path, text: &str, format: Option<Format>) -> Document {
+    let file = SourceFile::from_bytes(path.to_path_buf(), text.as_bytes().to_vec());
     match format {
-        Format::Json => syntax::json::parse(&file),
-        Format::Yaml => syntax::yaml::parse(&file),
+        Some(Format::Json) => syntax::json::parse(&file),
+        Some(Format::Yaml) => syntax::yaml::parse(&file),
+        None => syntax::parse(&file),
+    }
+}
+
+/// How sound a parsed text is: whether it has a tree, and how many syntax errors and
+/// repeated keys it has, with the first message of each kind. An edit must not make a
+/// text less sound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Soundness {
+    pub readable: bool,
+    pub syntax: (usize, Option<String>),
+    pub duplicates: (usize, Option<String>),
+}
+
+impl Soundness {
+    pub fn of(doc: &Document) -> Soundness {
+        let of = |kind: ProblemKind| {
+            let mut list = doc.problems.iter().filter(|p| p.kind == kind);
+            let first = list.next().map(|p: &SyntaxProblem| p.message.clone());
+            (usize::from(first.is_some()) + list.count(), first)
+        };
+        Soundness {
+            readable: doc.root.is_some(),
+            syntax: of(ProblemKind::Syntax),
+            duplicates: of(ProblemKind::DuplicateKey),
+        }
+    }
+
+    /// What `after` has that `self` (the text before an edit) did not, as words for a
+    /// message: "unreadable", "fail to parse (…)", "repeat a key (…)".
+    pub fn worsened_by(&self, after: &Soundness) -> Option<String> {
+        if self.readable && !after.readable {
+            return Some("unreadable".into());
+        }
+        if after.syntax.0 > self.syntax.0 {
+            return Some(format!(
+                "fail to parse ({})",
+                after.syntax.1.clone().unwrap_or_default()
+            ));
+        }
+        if after.duplicates.0 > self.duplicates.0 {
+            return Some(format!(
+                "repeat a key ({})",
+                after.duplicates.1.clone().unwrap_or_default()
+            ));
+        }
+        None
     }
 }
 
 /// Checks that `new_text` parses, without syntax problems, to `old_root` with exactly
 /// `edits` applied (added keys last in their objects).
 pub fn verify(
-    path: &std::path::Path,
+    path: &Path,
     old_root: &Node,
     new_text: &str,
     format: Format,
     edits: &[KeyEdit],
 ) -> Result<(), EditError> {
-    let doc = parse(path, new_text, format);
-    if let Some(p) = doc.problems.iter().find(|p| p.kind == ProblemKind::Syntax) {
+    let doc = reparse(path, new_text, Some(format));
+    if let (_, Some(message)) = Soundness::of(&doc).syntax {
         return Err(err(
             "",
-            format!("the edited file would not parse: {}", p.message),
+            format!("the edited file would not parse: {message}"),
         ));
     }
     let Some(new_root) = doc.root else {
@@ -323,7 +446,7 @@ mod tests {
         } else {
             "t.yaml"
         });
-        let doc = parse(path, text, format);
+        let doc = reparse(path, text, Some(format));
         let root = doc.root.unwrap();
         let splices = plan(text, &root, format, edits).unwrap();
         let out = apply(text, &splices);
@@ -388,7 +511,7 @@ mod tests {
             value: "Better.".into(),
             replace: true,
         };
-        let doc = parse(std::path::Path::new("t.json"), text, Format::Json);
+        let doc = reparse(Path::new("t.json"), text, Some(Format::Json));
         let splices = plan(text, doc.root.as_ref().unwrap(), Format::Json, &[e]).unwrap();
         assert_eq!(
             apply(text, &splices),
@@ -418,7 +541,7 @@ mod tests {
     #[test]
     fn refuses_duplicates() {
         let text = "{\"a\": {\"k\": 1}}";
-        let doc = parse(std::path::Path::new("t.json"), text, Format::Json);
+        let doc = reparse(Path::new("t.json"), text, Some(Format::Json));
         assert!(plan(
             text,
             doc.root.as_ref().unwrap(),
