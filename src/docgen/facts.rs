@@ -259,8 +259,8 @@ pub fn gather<'a>(
                         crate::model::ResponseCode::Status(s) if s >= 400 => s,
                         _ => return None,
                     };
-                    let d = r.description.as_deref()?.trim();
-                    (!knowledge::says_nothing(d, status)).then(|| (status, d.to_string()))
+                    let d = r.description.as_deref()?;
+                    knowledge::informative(d, status).map(|d| (status, d))
                 })
                 .collect();
             OpFacts {
@@ -724,6 +724,9 @@ fn field(
         NodeKind::Number(n) => Some(n.to_string()),
         _ => None,
     };
+    // A type's own bound (2,147,483,647, say) is no limit worth telling.
+    let number =
+        |k: &str| number(k).filter(|n| n.parse::<f64>().is_ok_and(|v| v < 1_000_000_000.0));
     let max = number("maxLength")
         .map(|n| format!("at most {} characters", thousands_text(&n)))
         .or_else(|| number("maximum").map(|n| format!("at most {}", thousands_text(&n))))

@@ -147,6 +147,94 @@ pub fn meaning(status: u16) -> &'static str {
 /// Whether a response description only repeats the status (e.g. "Bad Request", "Error",
 /// "Not found.") and so says nothing a maker can use.
 pub fn says_nothing(description: &str, status: u16) -> bool {
+    // Several sentences: nothing said when none of them says anything.
+    let parts = sentences(description);
+    if parts.len() > 1 {
+        return parts
+            .iter()
+            .all(|p| says_nothing_once(p, status) || is_stock_advice(p));
+    }
+    says_nothing_once(description, status)
+}
+
+/// Generic advice that fits any failure: "Check input parameters.", "Check the details
+/// of the error message.", "Please try again later."
+fn is_stock_advice(sentence: &str) -> bool {
+    let s: String = sentence
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    [
+        "check input parameters",
+        "check the input parameters",
+        "check the details of the error message",
+        "check the error message",
+        "see the error message",
+        "see error message for details",
+        "see the response for details",
+        "please try again",
+        "please try again later",
+        "try again later",
+        "contact support",
+        "please contact support",
+    ]
+    .contains(&s.as_str())
+}
+
+/// A response description without its sentences that say nothing (a restated status,
+/// "Check the details of the error message."), or `None` when none says anything.
+pub fn informative(description: &str, status: u16) -> Option<String> {
+    let d = without_label(description, status);
+    if says_nothing(d, status) {
+        return None;
+    }
+    let parts = sentences(d);
+    if parts.len() < 2 {
+        return Some(d.to_string());
+    }
+    let kept: Vec<String> = parts
+        .into_iter()
+        .filter(|p| !(says_nothing_once(p, status) || is_stock_advice(p)))
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(" "))
+}
+
+/// A response description's text without a leading label that restates the status
+/// ("Unauthorized action - User lacks …" → "User lacks …").
+pub fn without_label(description: &str, status: u16) -> &str {
+    let d = description.trim();
+    for sep in [" - ", ": ", " – "] {
+        if let Some((label, rest)) = d.split_once(sep) {
+            let words = label.split_whitespace().count();
+            if (1..=4).contains(&words) && !rest.trim().is_empty() {
+                let l = label.to_lowercase();
+                let restates = says_nothing_once(label, status)
+                    || [
+                        "error",
+                        "invalid",
+                        "unauthori",
+                        "forbidden",
+                        "not found",
+                        "conflict",
+                        "validation",
+                        "bad request",
+                        "failed",
+                        "denied",
+                    ]
+                    .iter()
+                    .any(|w| l.contains(w));
+                if restates {
+                    return rest.trim();
+                }
+            }
+        }
+    }
+    d
+}
+
+fn says_nothing_once(description: &str, status: u16) -> bool {
     let norm = |s: &str| {
         s.to_lowercase()
             .chars()
@@ -212,6 +300,14 @@ pub fn says_nothing(description: &str, status: u16) -> bool {
         "therequestcouldnotbeprocessed",
         "requestcouldnotbeprocessed",
         "somethingwentwrong",
+        "therequestisnotauthorized",
+        "therequestisntauthorized",
+        "requestisnotauthorized",
+        "notauthorized",
+        "invalidrequest",
+        "badrequestinvalidrequest",
+        "notfound",
+        "thespecifiedresourcewasnotfound",
         "ratelimitexceeded",
         "toomanyrequestsratelimitexceeded",
     ];
@@ -730,6 +826,27 @@ mod tests {
         assert!(says_nothing("Internal Server Error", 500));
         assert!(says_nothing("The request is invalid.", 400));
         assert!(!says_nothing("No invoice has this ID.", 404));
+        assert!(says_nothing("Bad Request. Invalid request.", 400));
+        assert!(says_nothing(
+            "Invalid request. Check input parameters.",
+            400
+        ));
+        assert!(says_nothing(
+            "The request isn't authorized. Check the details of the error message.",
+            403
+        ));
+        assert_eq!(
+            without_label("Unauthorized action - User lacks permissions.", 403),
+            "User lacks permissions."
+        );
+        assert_eq!(
+            without_label("No ticket has this ID.", 404),
+            "No ticket has this ID."
+        );
+        assert_eq!(
+            informative("The request is not authorized. Check the details of the error message. This often means the free translations are used up.", 403).as_deref(),
+            Some("This often means the free translations are used up.")
+        );
     }
 
     #[test]

@@ -436,7 +436,8 @@ fn with_description(subject: &str, verb: &str, status: u16, said: &str) -> Strin
     .iter()
     .any(|v| padded.contains(v));
     let imperative = [
-        "check ", "please ", "try ", "use ", "make ", "ensure ", "verify ",
+        "check ", "please ", "try ", "use ", "make ", "ensure ", "verify ", "this ", "it ",
+        "that ", "these ",
     ]
     .iter()
     .any(|v| first.to_lowercase().starts_with(v));
@@ -823,7 +824,16 @@ fn actions(w: &Writer) -> Vec<Entry> {
             _ => 2,
         };
         ops.sort_by_key(|&i| rank(i));
-        for &i in ops.iter().take(3) {
+        let mut bullets = 0;
+        for &i in &ops {
+            if bullets >= 4 {
+                break;
+            }
+            bullets += w.facts.ops[i]
+                .says
+                .iter()
+                .filter(|(s, _)| documentable(*s))
+                .count();
             for (status, _) in &w.facts.ops[i].says {
                 if documentable(*status) {
                     let seen = Seen {
