@@ -561,3 +561,63 @@ fn thresholds_come_from_connlint_toml_as_in_check() {
     ]);
     assert_eq!(found, named);
 }
+
+/// A messaging connector shaped like the real ones (SMS, a token connection, a picker
+/// served by an internal operation, a webhook, deprecations, the publisher's own notes):
+/// every remedy is true of it.
+#[test]
+fn messaging_remedies_are_true_of_the_connector() {
+    let text = stdout_of(&[
+        "intro",
+        "fixtures/docgen/messaging",
+        "--stats",
+        "fixtures/docgen/messaging/stats.csv",
+    ]);
+    golden("messaging.known-issues.md", &text);
+    assert_no_figures(&text);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        // The connection's own field, and where to get a new one, from apiProperties.json.
+        "the *Personal Access Token* was revoked or has expired: create a new one at <https://app.relay.example/settings/tokens>",
+        // testConnection's 401s: creating the connection fails.
+        "Creating a connection fails with `401 Unauthorized`",
+        // The format the field's description states, not the one `format` implies.
+        "*Send at* must be a date and time in the form `YYYY-MM-DD hh:mm`, such as `2026-01-31 09:45`.",
+        "*Message* is at most 160 characters.",
+        // 402 means credit or plan.
+        "**Send SMS** fails with `402 Payment Required` when the Relay SMS account has no credit left",
+        // An internal operation is named through the visible action and field it serves.
+        "The *Sender* list of **Send SMS** sometimes does not load (`504 Gateway Timeout`)",
+        // A query language.
+        "rejects the OData filter in *Filter*",
+        // A deprecated action that fails now breaks flows; its visible successor is named.
+        "**Send SMS (deprecated)** often fails with `404 Not Found`: flows that use it break now. Replace it with **Send SMS**.",
+        // Webhook registration, not "get the item's current state".
+        "Saving a flow that starts with **When a message arrives** fails with `409 Conflict`",
+        "**Create a contact** fails with `409 Conflict` when the item already exists",
+        "Files up to 5 MB are accepted.",
+    ] {
+        assert!(flat.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+    for wrong in [
+        // Not the auth wording of another kind of connection.
+        "API key",
+        "user name and password",
+        // The internal successor of List groups (deprecated) is never offered.
+        "with **List groups**",
+        "use **List groups**",
+        // Internal operations are not named.
+        "List senders",
+        "Get the account",
+        // The rate limit and the 403 of Delete a contact are in the publisher's notes.
+        "Delete a contact",
+        "Apply to each",
+        // A 500 in 0.007% of the calls is not material.
+        "500",
+        // The schema's format would give this example; the description says otherwise.
+        "13:45:00Z",
+    ] {
+        assert!(!flat.contains(wrong), "{wrong:?} in:\n{text}");
+    }
+    assert!(text.matches("TODO").count() <= 3, "{text}");
+}

@@ -127,6 +127,13 @@ fn printed_sections_pass() {
             "fixtures/docgen/orders/stats.csv",
             "--common-errors",
         ],
+        &[
+            "intro",
+            "fixtures/docgen/messaging",
+            "--stats",
+            "fixtures/docgen/messaging/stats.csv",
+            "--common-errors",
+        ],
     ]
     .iter()
     .enumerate()

@@ -826,14 +826,15 @@ fn actions(w: &Writer) -> Vec<Entry> {
         ops.sort_by_key(|&i| rank(i));
         let mut bullets = 0;
         for &i in &ops {
-            if bullets >= 4 {
-                break;
-            }
-            bullets += w.facts.ops[i]
+            let n = w.facts.ops[i]
                 .says
                 .iter()
                 .filter(|(s, _)| documentable(*s))
                 .count();
+            if bullets > 0 && bullets + n > 4 {
+                continue;
+            }
+            bullets += n;
             for (status, _) in &w.facts.ops[i].says {
                 if documentable(*status) {
                     let seen = Seen {
