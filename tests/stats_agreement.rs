@@ -103,7 +103,12 @@ fn connector_totals_alone() {
     assert!(report.connector.responses.success_rate.is_some());
     // no per-operation data: no "unused operation" findings
     let (def, _) = stats_support::connector(&samples);
-    let found = connlint::stats::findings(&def, &report, &Default::default());
+    let thresholds = Default::default();
+    let found = connlint::rules::check_statistics(&connlint::rules::StatisticsContext::new(
+        &def,
+        &report,
+        &thresholds,
+    ));
     assert!(
         found.iter().all(|d| d.rule != "unused-operation"),
         "{found:?}"

@@ -7,8 +7,19 @@ mod stats_support;
 use std::collections::BTreeSet;
 
 use connlint::diagnostic::Severity;
-use connlint::stats::{findings, Documentation, StatsReport, Thresholds};
+use connlint::stats::{Documentation, StatsReport, Thresholds};
 use connlint::text::thousands;
+
+/// The statistics rules' findings.
+fn findings(
+    def: &connlint::model::Definition,
+    report: &StatsReport,
+    thresholds: &Thresholds,
+) -> Vec<connlint::diagnostic::Diagnostic> {
+    connlint::rules::check_statistics(&connlint::rules::StatisticsContext::new(
+        def, report, thresholds,
+    ))
+}
 use serde_json::Value;
 
 /// Operation ids of a group and its (status, count) pairs.

@@ -332,7 +332,51 @@ impl<'c, 'a: 'c> ChangeContext<'c, 'a> {
     }
 }
 
+/// What a statistics rule sees: the definition and the statistics joined to it
+/// (`check --stats`).
+pub struct StatisticsContext<'a> {
+    pub definition: &'a Definition,
+    pub report: &'a crate::stats::StatsReport,
+    pub thresholds: &'a crate::stats::Thresholds,
+    /// Each operation of the report with its operation in the definition, in the
+    /// report's order.
+    operations: Vec<(&'a Operation, &'a crate::stats::OperationStats)>,
+}
+
+impl<'a> StatisticsContext<'a> {
+    pub fn new(
+        definition: &'a Definition,
+        report: &'a crate::stats::StatsReport,
+        thresholds: &'a crate::stats::Thresholds,
+    ) -> StatisticsContext<'a> {
+        let by_pointer: std::collections::HashMap<&str, &Operation> = definition
+            .operations
+            .iter()
+            .map(|o| (o.pointer.as_str(), o))
+            .collect();
+        let operations = report
+            .operations
+            .iter()
+            .filter_map(|s| Some((*by_pointer.get(s.pointer.as_str())?, s)))
+            .collect();
+        StatisticsContext {
+            definition,
+            report,
+            thresholds,
+            operations,
+        }
+    }
+
+    /// The operations the statistics counted, with their numbers.
+    pub fn operations(
+        &self,
+    ) -> impl Iterator<Item = (&'a Operation, &'a crate::stats::OperationStats)> + '_ {
+        self.operations.iter().copied()
+    }
+}
+
 pub type DefinitionCheck = fn(&DefinitionContext, &mut Vec<Diagnostic>);
+pub type StatisticsCheck = fn(&StatisticsContext, &mut Vec<Diagnostic>);
 pub type ChangeCheck = fn(&ChangeContext, &mut Vec<Diagnostic>);
 pub type ConnectorCheck = fn(&ConnectorContext, &mut Vec<Diagnostic>);
 
@@ -352,6 +396,7 @@ pub mod operation_summary_required;
 pub mod param_description_required;
 pub mod param_x_ms_summary_required;
 pub mod superseded_path;
+pub mod support;
 pub mod suppression_invalid;
 pub mod suppression_unused;
 pub mod syntax_error;
@@ -914,7 +959,13 @@ pub fn all() -> Vec<&'static RuleMeta> {
     rules.extend(CONNECTOR_RULES.iter().map(|(m, _)| *m));
     rules.extend(CHANGE_RULES.iter().map(|(m, _)| *m));
     rules.extend(PACKAGE_RULES.iter().map(|(m, _)| *m));
-    rules.extend(crate::stats::STATISTICS_RULES.iter().copied());
+    // missing-error-responses also runs over the definition.
+    rules.extend(
+        STATISTICS_RULES
+            .iter()
+            .map(|(m, _)| *m)
+            .filter(|m| m.scope == Scope::Statistics),
+    );
     rules.sort_by_key(|r| r.id);
     rules
 }
@@ -933,6 +984,33 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
 pub fn check_definition(ctx: &DefinitionContext) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (_, check) in DEFINITION_RULES {
+        check(ctx, &mut out);
+    }
+    out
+}
+
+/// Rules over the statistics joined to a definition (`check --stats`), in the order they
+/// run. `missing-error-responses`, a definition rule, is raised to an error here for
+/// operations that really return the errors it misses.
+pub static STATISTICS_RULES: &[(&RuleMeta, StatisticsCheck)] = &[
+    (
+        &undocumented_error_status::RULE,
+        undocumented_error_status::check,
+    ),
+    (
+        &missing_error_responses::RULE,
+        missing_error_responses::check_statistics,
+    ),
+    (&deprecated_in_use::RULE, deprecated_in_use::check),
+    (&high_error_rate::RULE, high_error_rate::check),
+    (&unused_operation::RULE, unused_operation::check),
+    (&unknown_operation::RULE, unknown_operation::check),
+];
+
+/// Runs every statistics rule.
+pub fn check_statistics(ctx: &StatisticsContext) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, check) in STATISTICS_RULES {
         check(ctx, &mut out);
     }
     out
