@@ -184,7 +184,8 @@ pub fn run(args: CheckArgs) -> Outcome {
         return write_baseline(&inputs.config, &mut checked, path);
     }
     apply_policy(&args, &inputs, &mut checked);
-    let mut run = Run::new(&checked, start.elapsed());
+    let rule_set = rules::all();
+    let mut run = Run::new(&checked, &rule_set, start.elapsed());
     run.fail_on = args.fail_on.threshold();
     report(&args, &run)
 }
