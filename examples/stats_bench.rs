@@ -17,8 +17,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use connlint::model::{build_definition, Definition};
+use connlint::report::stats::render_pretty;
 use connlint::source::SourceFile;
-use connlint::stats::{analyze, render_pretty, StatsOptions};
+use connlint::stats::{analyze, StatsOptions};
 use connlint::syntax::{json, Node};
 
 fn parse(path: &Path) -> Result<Node, String> {

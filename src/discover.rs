@@ -3,17 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-/// What a file is to a connector.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FileKind {
-    Definition,
-    Properties,
-    Readme,
-    Intro,
-    /// A certification package (`.zip`: intro.md and the solution zip).
-    Package,
-}
+use crate::diagnostic::FileKind;
 
 /// The files of one connector, as found on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,8 +11,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::diagnostic::FileKind;
 use crate::diagnostic::{Applicability, Fix, TextEdit};
-use crate::discover::{ConnectorFiles, FileKind};
+use crate::discover::ConnectorFiles;
 use crate::lint::{lint_connector, LintOptions};
 use crate::results::CheckedConnector;
 use crate::source::Decoding;

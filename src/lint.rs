@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::diagnostic::FileKind;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, TextEdit};
-use crate::discover::{ConnectorFiles, FileKind};
+use crate::discover::ConnectorFiles;
 use crate::model::build_definition;
 use crate::results::{
     highlight, resolve, CheckedConnector, CheckedFile, FileStatus, Finding, Location,

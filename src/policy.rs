@@ -174,7 +174,7 @@ pub fn apply(connectors: &mut [CheckedConnector], policy: &Policy) -> Outcome {
             }
             let in_definition = f
                 .file
-                .is_some_and(|i| c.files[i].kind == crate::discover::FileKind::Definition);
+                .is_some_and(|i| c.files[i].kind == crate::diagnostic::FileKind::Definition);
             if in_definition {
                 if let Some(i) = c.directives.iter().position(|d| {
                     d.directive.rule == rule

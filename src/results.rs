@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::diagnostic::FileKind;
 use crate::diagnostic::{Diagnostic, Directive, Severity};
-use crate::discover::FileKind;
 use crate::model::Definition;
 use crate::source::{LineCol, SourceFile, Span};
 use crate::syntax::{pointer, Node};

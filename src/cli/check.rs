@@ -16,7 +16,7 @@ use connlint::lint::{self, LintOptions};
 use connlint::policy::{self, Baseline, Policy};
 use connlint::report::{self, pretty, Run};
 use connlint::results::CheckedConnector;
-use connlint::rules::Profile;
+use connlint::rules::{self, Profile};
 use connlint::text::plural;
 
 use super::{ColorChoice, ExitStatus, Failure, Outcome, StatsInput};
@@ -184,7 +184,8 @@ pub fn run(args: CheckArgs) -> Outcome {
         return write_baseline(&inputs.config, &mut checked, path);
     }
     apply_policy(&args, &inputs, &mut checked);
-    let mut run = Run::new(&checked, start.elapsed());
+    let rule_set = rules::all();
+    let mut run = Run::new(&checked, &rule_set, start.elapsed());
     run.fail_on = args.fail_on.threshold();
     report(&args, &run)
 }
@@ -450,8 +451,9 @@ fn join_statistics(
 ) -> Result<(), Failure> {
     let report = input.read_for(connector)?;
     if let Some(def) = &connector.definition {
+        let thresholds = config.config.thresholds.to_thresholds();
         let found =
-            connlint::stats::findings(def, &report, &config.config.thresholds.to_thresholds());
+            rules::check_statistics(&rules::StatisticsContext::new(def, &report, &thresholds));
         connector.add_definition_findings(found);
     }
     super::warn_stats(&report);

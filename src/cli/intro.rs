@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use connlint::discover::{self, ConnectorFiles, FileKind};
+use connlint::diagnostic::FileKind;
+use connlint::discover::{self, ConnectorFiles};
 use connlint::docgen::content::{self, DocKind, Inputs};
 use connlint::docgen::intro;
 use connlint::docgen::render::Templates;

@@ -41,7 +41,7 @@ pub fn run(args: StatsCommandArgs) -> Outcome {
             t.push('\n');
             t
         }
-        ListFormat::Pretty => connlint::stats::render_pretty(&report, args.color.enabled()),
+        ListFormat::Pretty => connlint::report::stats::render_pretty(&report, args.color.enabled()),
     };
     super::warn_stats(&report);
     super::print(&text)

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::Run;
-use crate::discover::FileKind;
+use crate::diagnostic::FileKind;
 use crate::results::{Counts, FileStatus};
 
 #[derive(Serialize)]

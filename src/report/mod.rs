@@ -1,4 +1,5 @@
-//! Reporters: turn a run's findings into output. A reporter knows nothing of rules.
+//! Reporters: turn a run's findings into output. A reporter knows nothing of the rule
+//! set: what it says about rules comes from the [`Run`].
 
 pub mod azure;
 pub mod checkstyle;
@@ -7,15 +8,19 @@ pub mod json;
 pub mod junit;
 pub mod pretty;
 pub mod sarif;
+pub mod stats;
 
 use std::time::Duration;
 
+use crate::diagnostic::rule::RuleMeta;
 use crate::diagnostic::Severity;
 use crate::results::{CheckedConnector, CheckedFile, Counts, Finding};
 
 /// Everything a reporter needs about a run.
 pub struct Run<'a> {
     pub connectors: &'a [CheckedConnector],
+    /// The rules of the run, sorted by id: formats that describe rules (SARIF) list them.
+    pub rules: &'a [&'static RuleMeta],
     pub counts: Counts,
     pub elapsed: Duration,
     /// Findings at or above this severity fail the run (`--fail-on`); `None` never fails.
@@ -23,10 +28,15 @@ pub struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    pub fn new(connectors: &'a [CheckedConnector], elapsed: Duration) -> Self {
+    pub fn new(
+        connectors: &'a [CheckedConnector],
+        rules: &'a [&'static RuleMeta],
+        elapsed: Duration,
+    ) -> Self {
         Run {
             counts: Counts::of(connectors),
             connectors,
+            rules,
             elapsed,
             fail_on: Some(Severity::Error),
         }

@@ -8,7 +8,6 @@ use serde_json::{json, Value};
 
 use super::Run;
 use crate::diagnostic::Severity;
-use crate::rules;
 use crate::text::capitalize;
 
 fn level(s: Severity) -> &'static str {
@@ -44,7 +43,7 @@ pub fn artifact_uri(path: &std::path::Path) -> String {
 }
 
 pub fn render(run: &Run) -> String {
-    let all = rules::all();
+    let all = run.rules;
     let index: BTreeMap<&str, usize> = all.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     let rules_json: Vec<Value> = all
         .iter()
@@ -78,7 +77,7 @@ pub fn render(run: &Run) -> String {
             let uri = artifact_uri(&f.path);
             artifact_index.entry(uri.clone()).or_insert_with(|| {
                 let language = match f.kind {
-                    crate::discover::FileKind::Readme | crate::discover::FileKind::Intro => {
+                    crate::diagnostic::FileKind::Readme | crate::diagnostic::FileKind::Intro => {
                         "markdown"
                     }
                     _ => "json",

@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::discover::FileKind;
+use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;
 
 crate::declare_rule! {

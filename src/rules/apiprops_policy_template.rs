@@ -1,5 +1,5 @@
+use crate::diagnostic::FileKind;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::discover::FileKind;
 use crate::rules::DefinitionContext;
 use crate::syntax::Node;
 

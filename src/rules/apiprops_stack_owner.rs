@@ -1,6 +1,6 @@
 use super::apiprops_publisher::is_placeholder;
 use crate::diagnostic::Diagnostic;
-use crate::discover::FileKind;
+use crate::diagnostic::FileKind;
 use crate::rules::{ConnectorContext, Profile};
 use crate::syntax::pointer::join;
 

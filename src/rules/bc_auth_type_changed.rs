@@ -1,5 +1,5 @@
 use crate::diagnostic::Diagnostic;
-use crate::discover::FileKind;
+use crate::diagnostic::FileKind;
 use crate::rules::ChangeContext;
 use crate::syntax::Node;
 

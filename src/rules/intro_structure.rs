@@ -1,6 +1,6 @@
 use super::markdown::{find_section, first_line, has_auth, headings, intro, slice, Section};
 use crate::diagnostic::Diagnostic;
-use crate::discover::FileKind;
+use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;
 use crate::source::Span;
 

@@ -1,7 +1,7 @@
 //! Just enough Markdown for the readme and intro rules: headings (ATX and setext, outside
 //! fenced code), the sections they open, and tolerant matching of section names.
 
-use crate::discover::FileKind;
+use crate::diagnostic::FileKind;
 use crate::rules::{ConnectorContext, ConnectorDoc};
 use crate::source::Span;
 

@@ -1,5 +1,6 @@
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::DefinitionContext;
+use crate::text::{percent as pct, thousands};
 
 crate::declare_rule! {
     /// ## What it does
@@ -85,4 +86,39 @@ pub fn diagnose(op: &crate::model::Operation) -> Option<Diagnostic> {
         .operation(op.operation_id.as_deref())
         .help(HELP),
     )
+}
+
+/// With statistics: the finding raised to an error for an operation that returned errors
+/// of a class it documents nothing for (replacing the definition's finding).
+pub fn check_statistics(ctx: &super::StatisticsContext, out: &mut Vec<Diagnostic>) {
+    let t = ctx.thresholds;
+    let throttling = &ctx.report.throttling_codes;
+    for (op, stats) in ctx.operations() {
+        let Some(mut d) = diagnose(op) else {
+            continue;
+        };
+        let documents = |class: u8| op.responses.as_ref().is_some_and(|r| r.has_class(class));
+        let observed: u64 = stats
+            .errors
+            .iter()
+            .filter(|e| !throttling.contains(&e.status))
+            .filter(|e| !documents((e.status / 100) as u8))
+            .map(|e| e.count)
+            .sum();
+        let share = if stats.responses.requests > 0 {
+            observed as f64 / stats.responses.requests as f64
+        } else {
+            0.0
+        };
+        if observed == 0 || !t.reports(observed, share) {
+            continue;
+        }
+        d.severity = Severity::Error;
+        d.message.push_str(&format!(
+            ", yet it returned {} such error responses in the statistics window ({} of its calls)",
+            thousands(observed),
+            pct(share)
+        ));
+        out.push(d);
+    }
 }

@@ -5,146 +5,15 @@
 //! blocks under `## Example` must trigger the rule and those under `## Use instead` must
 //! not; a test runs them.
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::model::{Definition, Operation};
 use crate::syntax::{edit, Node};
 
-/// What a rule is, independent of any run.
-#[derive(Debug)]
-pub struct RuleMeta {
-    /// Stable id, kebab-case. Never reused.
-    pub id: &'static str,
-    pub default_severity: Severity,
-    /// One line.
-    pub summary: &'static str,
-    /// Markdown, from the rule's doc comment.
-    pub doc: &'static str,
-    /// What the rule looks at.
-    pub scope: Scope,
-    /// The severity for custom connectors (the `custom` profile), when it differs: rules
-    /// certification enforces are often only advice for a connector nobody certifies.
-    pub custom_severity: Option<Severity>,
-    /// The kind of fix the rule offers with its findings, when it can offer one.
-    pub fix: Option<crate::diagnostic::Applicability>,
-    /// Where the requirement comes from: Microsoft's page, template or schema.
-    pub source: Option<&'static str>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Scope {
-    /// Reported while reading a file (syntax, encoding).
-    File,
-    /// Run over a definition's model.
-    Definition,
-    /// The connector folder: which files exist, apiProperties.json, readme.md and
-    /// intro.md (some of them compared with the definition).
-    Connector,
-    /// Run when observed statistics are given.
-    Statistics,
-    /// Run with a previous version (`check --previous`): what changed between the two.
-    Change,
-}
-
-impl Scope {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Scope::File => "file",
-            Scope::Definition => "definition",
-            Scope::Connector => "connector",
-            Scope::Statistics => "statistics",
-            Scope::Change => "change",
-        }
-    }
-}
-
-/// Declares a rule's metadata from its doc comment.
-#[macro_export]
-macro_rules! declare_rule {
-    (
-        $(#[doc = $doc:literal])*
-        pub static $name:ident = {
-            id: $id:literal,
-            severity: $sev:ident,
-            scope: $scope:ident,
-            $(custom: $custom:ident,)?
-            $(fix: $fix:ident,)?
-            $(source: $source:literal,)?
-            summary: $summary:literal $(,)?
-        };
-    ) => {
-        $(#[doc = $doc])*
-        pub static $name: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
-            id: $id,
-            default_severity: $crate::diagnostic::Severity::$sev,
-            summary: $summary,
-            doc: concat!($($doc, "\n"),*),
-            scope: $crate::rules::Scope::$scope,
-            custom_severity: $crate::declare_rule!(@custom $($custom)?),
-            fix: $crate::declare_rule!(@fix $($fix)?),
-            source: $crate::declare_rule!(@source $($source)?),
-        };
-    };
-    (@fix) => { None };
-    (@fix $fix:ident) => { Some($crate::diagnostic::Applicability::$fix) };
-    (@source) => { None };
-    (@source $source:literal) => { Some($source) };
-    (@custom) => { None };
-    (@custom $custom:ident) => { Some($crate::diagnostic::Severity::$custom) };
-}
-
-impl RuleMeta {
-    /// Starts a diagnostic of this rule at its default severity.
-    pub fn diagnostic(&'static self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(self.id, self.default_severity, message)
-    }
-    /// The severity of this rule's findings for a profile, before configuration.
-    pub fn severity_for(&self, profile: Profile) -> Severity {
-        match (profile, self.custom_severity) {
-            (Profile::Custom, Some(s)) => s,
-            _ => self.default_severity,
-        }
-    }
-    /// The doc with the one leading space of each doc-comment line removed.
-    pub fn doc_text(&self) -> String {
-        self.doc
-            .lines()
-            .map(|l| l.strip_prefix(' ').unwrap_or(l))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
-}
-
-/// The kind of connector, which decides what certification asks of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Profile {
-    /// `certified-connectors/`: verified publishers.
-    Certified,
-    /// `independent-publisher-connectors/`.
-    IndependentPublisher,
-    /// Anything else: a custom connector.
-    Custom,
-}
-
-impl Profile {
-    /// Detects the profile from the folder names above a connector.
-    pub fn detect(dir: &std::path::Path) -> Profile {
-        for c in dir.components().rev() {
-            let name = c.as_os_str().to_string_lossy().to_ascii_lowercase();
-            match name.as_str() {
-                "certified-connectors" => return Profile::Certified,
-                "independent-publisher-connectors" => return Profile::IndependentPublisher,
-                _ => {}
-            }
-        }
-        Profile::Custom
-    }
-}
+pub use crate::diagnostic::rule::{Profile, RuleMeta, Scope};
 
 /// A Markdown document of the connector (readme.md or intro.md).
 pub struct ConnectorDoc<'a> {
-    pub kind: crate::discover::FileKind,
+    pub kind: crate::diagnostic::FileKind,
     pub text: &'a str,
 }
 
@@ -332,7 +201,51 @@ impl<'c, 'a: 'c> ChangeContext<'c, 'a> {
     }
 }
 
+/// What a statistics rule sees: the definition and the statistics joined to it
+/// (`check --stats`).
+pub struct StatisticsContext<'a> {
+    pub definition: &'a Definition,
+    pub report: &'a crate::stats::StatsReport,
+    pub thresholds: &'a crate::stats::Thresholds,
+    /// Each operation of the report with its operation in the definition, in the
+    /// report's order.
+    operations: Vec<(&'a Operation, &'a crate::stats::OperationStats)>,
+}
+
+impl<'a> StatisticsContext<'a> {
+    pub fn new(
+        definition: &'a Definition,
+        report: &'a crate::stats::StatsReport,
+        thresholds: &'a crate::stats::Thresholds,
+    ) -> StatisticsContext<'a> {
+        let by_pointer: std::collections::HashMap<&str, &Operation> = definition
+            .operations
+            .iter()
+            .map(|o| (o.pointer.as_str(), o))
+            .collect();
+        let operations = report
+            .operations
+            .iter()
+            .filter_map(|s| Some((*by_pointer.get(s.pointer.as_str())?, s)))
+            .collect();
+        StatisticsContext {
+            definition,
+            report,
+            thresholds,
+            operations,
+        }
+    }
+
+    /// The operations the statistics counted, with their numbers.
+    pub fn operations(
+        &self,
+    ) -> impl Iterator<Item = (&'a Operation, &'a crate::stats::OperationStats)> + '_ {
+        self.operations.iter().copied()
+    }
+}
+
 pub type DefinitionCheck = fn(&DefinitionContext, &mut Vec<Diagnostic>);
+pub type StatisticsCheck = fn(&StatisticsContext, &mut Vec<Diagnostic>);
 pub type ChangeCheck = fn(&ChangeContext, &mut Vec<Diagnostic>);
 pub type ConnectorCheck = fn(&ConnectorContext, &mut Vec<Diagnostic>);
 
@@ -352,6 +265,7 @@ pub mod operation_summary_required;
 pub mod param_description_required;
 pub mod param_x_ms_summary_required;
 pub mod superseded_path;
+pub mod support;
 pub mod suppression_invalid;
 pub mod suppression_unused;
 pub mod syntax_error;
@@ -914,7 +828,13 @@ pub fn all() -> Vec<&'static RuleMeta> {
     rules.extend(CONNECTOR_RULES.iter().map(|(m, _)| *m));
     rules.extend(CHANGE_RULES.iter().map(|(m, _)| *m));
     rules.extend(PACKAGE_RULES.iter().map(|(m, _)| *m));
-    rules.extend(crate::stats::STATISTICS_RULES.iter().copied());
+    // missing-error-responses also runs over the definition.
+    rules.extend(
+        STATISTICS_RULES
+            .iter()
+            .map(|(m, _)| *m)
+            .filter(|m| m.scope == Scope::Statistics),
+    );
     rules.sort_by_key(|r| r.id);
     rules
 }
@@ -933,6 +853,33 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
 pub fn check_definition(ctx: &DefinitionContext) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (_, check) in DEFINITION_RULES {
+        check(ctx, &mut out);
+    }
+    out
+}
+
+/// Rules over the statistics joined to a definition (`check --stats`), in the order they
+/// run. `missing-error-responses`, a definition rule, is raised to an error here for
+/// operations that really return the errors it misses.
+pub static STATISTICS_RULES: &[(&RuleMeta, StatisticsCheck)] = &[
+    (
+        &undocumented_error_status::RULE,
+        undocumented_error_status::check,
+    ),
+    (
+        &missing_error_responses::RULE,
+        missing_error_responses::check_statistics,
+    ),
+    (&deprecated_in_use::RULE, deprecated_in_use::check),
+    (&high_error_rate::RULE, high_error_rate::check),
+    (&unused_operation::RULE, unused_operation::check),
+    (&unknown_operation::RULE, unknown_operation::check),
+];
+
+/// Runs every statistics rule.
+pub fn check_statistics(ctx: &StatisticsContext) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (_, check) in STATISTICS_RULES {
         check(ctx, &mut out);
     }
     out
@@ -958,23 +905,4 @@ pub fn check_connector(ctx: &ConnectorContext) -> Vec<Diagnostic> {
         check(ctx, &mut out);
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn profiles_from_folders() {
-        use std::path::Path;
-        assert_eq!(
-            Profile::detect(Path::new("repo/certified-connectors/Foo")),
-            Profile::Certified
-        );
-        assert_eq!(
-            Profile::detect(Path::new("/x/Independent-Publisher-Connectors/Foo")),
-            Profile::IndependentPublisher
-        );
-        assert_eq!(Profile::detect(Path::new("my/connector")), Profile::Custom);
-    }
 }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::discover::FileKind;
+use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;
 
 /// The names of the regular files in a folder, sorted.

@@ -1,6 +1,6 @@
 use super::package::{anchor_file, file_names};
 use crate::diagnostic::Diagnostic;
-use crate::discover::FileKind;
+use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;
 use crate::source::Span;
 

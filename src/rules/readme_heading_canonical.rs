@@ -1,6 +1,6 @@
 use super::markdown::{headings, normalize, Section};
 use crate::diagnostic::Diagnostic;
-use crate::discover::FileKind;
+use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;
 
 crate::declare_rule! {

@@ -1,6 +1,6 @@
 use super::markdown::{first_line, is_oauth, readme};
 use crate::diagnostic::Diagnostic;
-use crate::discover::FileKind;
+use crate::diagnostic::FileKind;
 use crate::rules::{ConnectorContext, Profile};
 
 crate::declare_rule! {

@@ -1,6 +1,6 @@
 use super::markdown::{find_section, headings, normalize, slice, Section};
 use crate::diagnostic::Diagnostic;
-use crate::discover::FileKind;
+use crate::diagnostic::FileKind;
 use crate::rules::DefinitionContext;
 
 crate::declare_rule! {

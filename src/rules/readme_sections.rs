@@ -1,8 +1,8 @@
 //! The shared check behind the `readme-section-*` rules.
 
 use super::markdown::{find_section, first_line, headings, readme, slice, Section};
+use crate::diagnostic::FileKind;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::discover::FileKind;
 use crate::rules::{ConnectorContext, Profile, RuleMeta};
 
 /// Reports a missing (or empty) template section of the readme. Independent publishers

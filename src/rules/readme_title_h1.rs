@@ -1,6 +1,6 @@
 use super::markdown::{first_line, headings, readme, slice};
 use crate::diagnostic::Diagnostic;
-use crate::discover::FileKind;
+use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;
 
 crate::declare_rule! {

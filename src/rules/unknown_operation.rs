@@ -1,5 +1,11 @@
 //! `unknown-operation`: traffic for operations or paths the definition does not have.
-//! Produced by [`crate::stats::findings()`].
+
+use super::support::statistics::seen;
+use super::StatisticsContext;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::stats::UnmatchedKind;
+use crate::syntax::pointer::join;
+use crate::text::thousands;
 
 crate::declare_rule! {
     /// ## What it does
@@ -26,4 +32,94 @@ crate::declare_rule! {
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/telemetry",
         summary: "traffic for an operationId, method or path the definition does not have",
     };
+}
+
+pub fn check(ctx: &StatisticsContext, out: &mut Vec<Diagnostic>) {
+    let (def, report) = (ctx.definition, ctx.report);
+    let op_pointer = |name: &str| {
+        def.operations
+            .iter()
+            .find(|o| o.operation_id.as_deref() == Some(name))
+            .map(|o| o.pointer.clone())
+    };
+    for u in &report.unknown_operation_ids {
+        let calls = thousands(u.responses.requests);
+        match &u.counted_as {
+            None => out.push(
+                RULE
+                    .diagnostic(format!(
+                        "{calls} calls for operationId `{}`, which the definition does not have (an operation of an older version that flows still call?)",
+                        u.operation_id
+                    ))
+                    .at("/paths")
+                    .help(format!(
+                        "those calls fail for makers: bring the operation back as deprecated with a pointer to its replacement, or say in intro.md which action replaces it{}",
+                        seen(u.first_seen.as_ref())
+                    )),
+            ),
+            // counted as unmatched traffic: the unmatched finding below covers it
+            Some(counted) if op_pointer(counted).is_none() && !counted.contains('|') => {}
+            Some(counted) => {
+                let mut d = RULE
+                    .diagnostic(format!(
+                        "{calls} calls for operationId `{}`, which the definition does not have, were counted by their path as {counted}",
+                        u.operation_id
+                    ))
+                    .at(op_pointer(counted).unwrap_or_else(|| "/paths".into()))
+                    .help(format!(
+                        "if that is a removed operation whose path now falls into another template, its errors show up under the wrong operation; statistics keyed by the connector's operationId avoid this{}",
+                        seen(u.first_seen.as_ref())
+                    ));
+                d.severity = Severity::Info;
+                if op_pointer(counted).is_some() {
+                    d = d.operation(Some(counted));
+                }
+                out.push(d);
+            }
+        }
+    }
+    for u in &report.unmatched {
+        let calls = thousands(u.responses.requests);
+        let method = if u.method.is_empty() {
+            "(any method)"
+        } else {
+            &u.method
+        };
+        let d = match (u.kind, &u.fits) {
+            (UnmatchedKind::UndocumentedMethod, Some(fits)) => {
+                let path_item = if def.operations.iter().any(|o| &o.path == fits) {
+                    join("/paths", fits)
+                } else {
+                    "/paths".into()
+                };
+                RULE
+                    .diagnostic(format!(
+                        "{calls} calls to `{method} {}`: the path fits `{fits}`, which has no {method} operation",
+                        u.path
+                    ))
+                    .at(path_item)
+                    .help(format!(
+                        "document the operation if makers need it, or find out who calls it (e.g. {}){}",
+                        u.sample_path,
+                        seen(u.first_seen.as_ref())
+                    ))
+            }
+            _ => {
+                let mut d = RULE
+                    .diagnostic(format!(
+                        "{calls} calls to `{method} {}`, which matches no operation",
+                        u.path
+                    ))
+                    .at("/paths")
+                    .help(format!(
+                        "add an operation if this is connector traffic (e.g. {}); ignore the path if it is not (health probes, other clients){}",
+                        u.sample_path,
+                        seen(u.first_seen.as_ref())
+                    ));
+                d.severity = Severity::Info;
+                d
+            }
+        };
+        out.push(d);
+    }
 }

@@ -1,5 +1,7 @@
 //! `unused-operation`: operations with no traffic in the window.
-//! Produced by [`crate::stats::findings()`].
+
+use super::StatisticsContext;
+use crate::diagnostic::Diagnostic;
 
 crate::declare_rule! {
     /// ## What it does
@@ -23,4 +25,35 @@ crate::declare_rule! {
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/telemetry",
         summary: "an operation received no calls in the statistics window",
     };
+}
+
+pub fn check(ctx: &StatisticsContext, out: &mut Vec<Diagnostic>) {
+    let report = ctx.report;
+    // Only statistics that count calls per operation can say an operation had none.
+    let per_operation = report.operations.iter().any(|o| o.responses.requests > 0)
+        || !report.ambiguous.is_empty()
+        || report
+            .unknown_operation_ids
+            .iter()
+            .any(|u| u.counted_as.is_none());
+    if !per_operation {
+        return;
+    }
+    for (op, stats) in ctx.operations() {
+        if stats.responses.requests == 0 && !stats.in_ambiguous_group {
+            let window = match (&report.window.start, &report.window.end) {
+                (Some(s), Some(e)) => format!(" ({s} to {e})"),
+                _ => String::new(),
+            };
+            out.push(
+                RULE.diagnostic(format!(
+                    "operation {} received no calls in the statistics window{window}",
+                    op.name()
+                ))
+                .at(&op.pointer)
+                .operation(op.operation_id.as_deref())
+                .help("check that makers can find it (summary, description, visibility), or deprecate it if nobody needs it"),
+            );
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Observed error statistics (issue 3): read a connector's telemetry, match each request
-//! to an operation, and compute per-operation and connector numbers and findings.
+//! to an operation, and compute per-operation and connector numbers. Numbers only: the
+//! findings they lead to are the statistics rules' (`rules::STATISTICS_RULES`).
 //!
 //! The design follows the research report in `shared/reference/telemetry/REPORT.md`:
 //! readers for the canonical `connector-response-stats/v1` format and the sources it
@@ -8,17 +9,16 @@
 //! ```text
 //! files ─► readers (format detected, rows streamed) ─► Observation
 //!        ─► Aggregator (Matcher: C0–C10; counters by target × status × hour)
-//!        ─► StatsReport (window, rates) ─► render_pretty / serde JSON / findings
+//!        ─► StatsReport (window, rates) ─► report::stats (pretty) / serde JSON / rules
 //! ```
 //!
 //! Every reader streams: rows are counted as they are read and never kept, so memory
 //! depends on the number of distinct (operation, status, hour) keys, not on rows.
 
 pub mod error;
-pub mod findings;
 pub mod matcher;
-pub mod pretty;
 pub mod report;
+pub mod thresholds;
 pub mod time;
 
 mod aggregate;
@@ -31,28 +31,17 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use crate::model::Definition;
-use crate::rules::RuleMeta;
 use crate::syntax::Node;
 
 pub use error::{StatsError, StatsErrorKind};
-pub use findings::{findings, Thresholds};
 pub use matcher::{MatchOptions, Matcher, OperationIdRule, PathKind, PathMatch};
-pub use pretty::render_pretty;
 pub use report::{
     AmbiguousGroup, ClassCounts, ConnectorBasis, ConnectorStats, Documentation, ErrorStatus,
     IgnoredTraffic, OperationStats, ResponseStats, SourceRow, SourceSummary, StatsReport,
     UnknownOperationId, UnmatchedEndpoint, UnmatchedKind, WindowBasis, WindowReport,
 };
+pub use thresholds::Thresholds;
 pub use time::{parse_as_of, parse_window_length, Timestamp};
-
-/// The rules that run when statistics are given (`check --stats`), for the rule registry.
-pub static STATISTICS_RULES: &[&RuleMeta] = &[
-    &crate::rules::undocumented_error_status::RULE,
-    &crate::rules::deprecated_in_use::RULE,
-    &crate::rules::unknown_operation::RULE,
-    &crate::rules::unused_operation::RULE,
-    &crate::rules::high_error_rate::RULE,
-];
 
 /// A statistics format, to force one (`--stats-format`) instead of detecting it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -4,34 +4,10 @@
 //! `CONNLINT_SARIF_MULTITOOL` and `CONNLINT_PRE_COMMIT`; without them these tests skip,
 //! saying so, except under CI, where a missing tool is a failure.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-fn connlint() -> Command {
-    let mut cmd = Command::cargo_bin("connlint").unwrap();
-    cmd.current_dir(root()).env_remove("GITHUB_STEP_SUMMARY");
-    cmd
-}
-
-/// The tool's path from the environment, or `None` (skip) outside CI.
-fn tool(var: &str) -> Option<PathBuf> {
-    match std::env::var_os(var) {
-        Some(p) if !p.is_empty() => Some(PathBuf::from(p)),
-        _ if std::env::var_os("CI").is_some_and(|v| v == "true") => {
-            panic!("{var} is not set under CI: .ci/run must install the tool")
-        }
-        _ => {
-            eprintln!("skipping: {var} is not set (.ci/run installs the tool and sets it)");
-            None
-        }
-    }
-}
+use crate::support::{connlint, root, tool};
 
 #[test]
 fn sarif_passes_microsofts_validator() {
@@ -293,18 +269,7 @@ fn pre_commit_hook_runs_from_this_repository() {
     };
     let work = tempfile::tempdir().unwrap();
     let repo = work.path();
-    let git = |args: &[&str]| {
-        let out = Process::new("git")
-            .args(args)
-            .current_dir(repo)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let git = |args: &[&str]| crate::support::git(repo, args);
     git(&["init", "-q"]);
     git(&["config", "user.email", "ci@example.com"]);
     git(&["config", "user.name", "CI"]);

@@ -1,16 +1,14 @@
 //! The 38 matching test vectors of the telemetry research (rules C0–C10).
 
-mod stats_support;
-
 use connlint::stats::matcher::unwrap_invoke_path;
 use connlint::stats::{MatchOptions, Matcher, PathKind, PathMatch};
 
 #[test]
 fn all_38_vectors() {
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
-    let (def, props) = stats_support::connector(&samples);
+    let (def, props) = crate::support::stats::connector(&samples);
     let matcher = Matcher::new(&def, Some(&props), &MatchOptions::default());
     let name = |i: usize| {
         matcher.operations()[i]

@@ -1,6 +1,7 @@
 //! The one diagnostic type every rule produces and every reporter reads.
 
-use crate::discover::FileKind;
+pub mod rule;
+
 use crate::source::Span;
 use serde::Serialize;
 
@@ -26,6 +27,18 @@ impl std::fmt::Display for Severity {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// What a file is to a connector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileKind {
+    Definition,
+    Properties,
+    Readme,
+    Intro,
+    /// A certification package (`.zip`: intro.md and the solution zip).
+    Package,
 }
 
 /// A finding, located by JSON pointer (resolved to a span at report time) or by an

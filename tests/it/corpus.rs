@@ -3,28 +3,14 @@
 //! location. Skips, saying so, when the corpus is absent.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
-
-fn corpus() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipping: the corpus is not at {} (it sits beside the repository in CI)",
-            p.display()
-        );
-        None
-    }
-}
+use crate::support::{connlint, copy_dir, corpus};
 
 #[test]
 fn corpus_is_fully_accounted_for() {
     let Some(corpus) = corpus() else { return };
-    let out = Command::cargo_bin("connlint")
-        .unwrap()
+    let out = connlint()
         .arg("check")
         .arg(&corpus)
         .args(["--format", "json", "--fail-on", "never"])
@@ -133,26 +119,6 @@ fn corpus_is_fully_accounted_for() {
         && d["column"] == 1));
 }
 
-/// Copies a folder tree, making every copied file writable: the corpus may be
-/// read-only, and `--fix` refuses read-only files.
-fn copy_writable(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-            let mut permissions = std::fs::metadata(&target).unwrap().permissions();
-            #[allow(clippy::permissions_set_readonly_false)]
-            permissions.set_readonly(false);
-            std::fs::set_permissions(&target, permissions).unwrap();
-        }
-    }
-}
-
 /// Counts findings by (rule, severity) in a JSON report.
 fn counts(report: &serde_json::Value) -> std::collections::BTreeMap<(String, String), usize> {
     let mut out = std::collections::BTreeMap::new();
@@ -167,8 +133,7 @@ fn counts(report: &serde_json::Value) -> std::collections::BTreeMap<(String, Str
 }
 
 fn check_json(path: &Path, extra: &[&str]) -> (serde_json::Value, String) {
-    let out = Command::cargo_bin("connlint")
-        .unwrap()
+    let out = connlint()
         .arg("check")
         .arg(path)
         .args(["--format", "json", "--fail-on", "never"])
@@ -204,7 +169,7 @@ fn fix_on_a_copy_of_the_corpus() {
     );
     let copy = tempfile::tempdir().unwrap();
     for dir in &dirs {
-        copy_writable(dir, &copy.path().join(dir.strip_prefix(&corpus).unwrap()));
+        copy_dir(dir, &copy.path().join(dir.strip_prefix(&corpus).unwrap()));
     }
     let (before, _) = check_json(copy.path(), &[]);
     let (after, stderr) = check_json(copy.path(), &["--fix"]);
@@ -239,8 +204,7 @@ fn fix_on_a_copy_of_the_corpus() {
     }
     assert!(after.values().sum::<usize>() < before.values().sum::<usize>());
     // Converged: nothing left to change.
-    let again = Command::cargo_bin("connlint")
-        .unwrap()
+    let again = connlint()
         .arg("check")
         .arg(copy.path())
         .args(["--fix", "--dry-run"])
@@ -262,19 +226,8 @@ fn fix_on_a_copy_of_the_corpus() {
 fn breaking_change_rules_are_quiet_on_an_unchanged_corpus() {
     let Some(corpus) = corpus() else { return };
     let copy = tempfile::tempdir().unwrap();
-    copy_writable(&corpus, copy.path());
-    let git = |args: &[&str]| {
-        let out = std::process::Command::new("git")
-            .args(args)
-            .current_dir(copy.path())
-            .output()
-            .expect("git runs");
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    copy_dir(&corpus, copy.path());
+    let git = |args: &[&str]| crate::support::git(copy.path(), args);
     git(&["init", "-q"]);
     git(&["add", "-A"]);
     git(&[

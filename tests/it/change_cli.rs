@@ -2,21 +2,10 @@
 //! on the built binary, against a folder and against a git revision.
 
 use std::path::Path;
-use std::process::Command;
 
 fn connlint(cwd: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_connlint"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let out = crate::support::run(cwd, args);
+    (out.code, out.stdout, out.stderr)
 }
 
 const OLD: &str = r#"{
@@ -119,18 +108,7 @@ fn previous_folder_is_compared() {
 #[test]
 fn previous_git_revision_is_compared() {
     let t = tempfile::tempdir().unwrap();
-    let git = |args: &[&str]| {
-        let out = Command::new("git")
-            .args(args)
-            .current_dir(t.path())
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let git = |args: &[&str]| crate::support::git(t.path(), args);
     git(&["init", "-q"]);
     let contoso = t.path().join("connectors/Contoso");
     std::fs::create_dir_all(&contoso).unwrap();

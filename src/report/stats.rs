@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::text::{status_phrase, thousands};
 
-use super::report::{
+use crate::stats::{
     Documentation, OperationStats, ResponseStats, StatsReport, UnmatchedKind, WindowBasis,
 };
 

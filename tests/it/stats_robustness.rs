@@ -1,8 +1,6 @@
 //! No input makes the statistics readers panic: every sample cut at many places, with
 //! bytes flipped, and random garbage, each gives a report or an error.
 
-mod stats_support;
-
 use std::path::PathBuf;
 
 use connlint::stats::{analyze, StatsOptions};
@@ -33,10 +31,10 @@ const SAMPLES: &[&str] = &[
 
 #[test]
 fn cut_and_garbled_samples_never_panic() {
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
-    let (def, props) = stats_support::connector(&samples);
+    let (def, props) = crate::support::stats::connector(&samples);
     let dir = tempfile::tempdir().unwrap();
     let path: PathBuf = dir.path().join("input");
     let lenient = StatsOptions {
@@ -79,10 +77,10 @@ fn cut_and_garbled_samples_never_panic() {
 
 #[test]
 fn huge_counts_saturate_instead_of_overflowing() {
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
-    let (def, props) = stats_support::connector(&samples);
+    let (def, props) = crate::support::stats::connector(&samples);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.csv");
     std::fs::write(

@@ -1,29 +1,6 @@
 //! CLI tests: run the built binary as a user would.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-fn connlint() -> Command {
-    let mut cmd = Command::cargo_bin("connlint").unwrap();
-    cmd.current_dir(root())
-        .env_remove("NO_COLOR")
-        .env("COLUMNS", "100");
-    cmd
-}
-
-fn json_of(out: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(out).unwrap_or_else(|e| {
-        panic!(
-            "not one JSON document: {e}\n{}",
-            String::from_utf8_lossy(out)
-        )
-    })
-}
+use crate::support::{connlint, json_of, root};
 
 #[test]
 fn demo_pretty_output_shows_snippets_locations_and_summary() {

@@ -1,32 +1,12 @@
 //! Configuration, suppressions and the baseline, through the built binary.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-fn connlint_in(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("connlint").unwrap();
-    cmd.current_dir(dir).env("NO_COLOR", "1");
-    cmd
-}
+use crate::support::{connlint, connlint_in, root, Tree};
 
 /// A repository with the demo connector under `connectors/Demo`.
-fn repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let demo = dir.path().join("connectors/Demo");
-    std::fs::create_dir_all(&demo).unwrap();
-    for f in [
-        "apiDefinition.swagger.json",
-        "apiProperties.json",
-        "readme.md",
-    ] {
-        std::fs::copy(root().join("fixtures/demo").join(f), demo.join(f)).unwrap();
-    }
-    dir
+fn repo() -> Tree {
+    let t = Tree::new();
+    t.copy_fixture("demo", "connectors/Demo");
+    t
 }
 
 fn rules_of(out: &[u8]) -> Vec<(String, String)> {
@@ -255,8 +235,7 @@ fn profile_flag_changes_severities_of_profile_aware_rules() {
 
 #[test]
 fn checked_in_schema_is_current() {
-    let out = Command::cargo_bin("connlint")
-        .unwrap()
+    let out = connlint()
         .arg("config-schema")
         .assert()
         .code(0)

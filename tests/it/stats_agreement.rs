@@ -1,22 +1,23 @@
 //! The aggregate samples agree with each other per operation, as the research's
 //! `tools/reference_check.py` shows, and the connector figures match REPORT.md §5.
 
-mod stats_support;
-
 use std::collections::BTreeMap;
 
 use connlint::stats::ConnectorBasis;
 
 #[test]
 fn aggregate_sources_agree_per_operation() {
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
     let view = |file: &str| {
-        stats_support::operation_view(&stats_support::analyze_samples(&samples, &[file]))
+        crate::support::stats::operation_view(&crate::support::stats::analyze_samples(
+            &samples,
+            &[file],
+        ))
     };
-    let truth_report = stats_support::analyze_samples(&samples, &["canonical/stats.csv"]);
-    let truth = stats_support::operation_view(&truth_report);
+    let truth_report = crate::support::stats::analyze_samples(&samples, &["canonical/stats.csv"]);
+    let truth = crate::support::stats::operation_view(&truth_report);
     assert_eq!(truth.len(), 16, "16 operations with traffic");
     assert_eq!(view("canonical/stats.json"), truth, "stats.json");
 
@@ -55,7 +56,7 @@ fn aggregate_sources_agree_per_operation() {
 
 #[test]
 fn connector_figures_match_the_report() {
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
     for file in [
@@ -63,7 +64,7 @@ fn connector_figures_match_the_report() {
         "canonical/stats-by-path.csv",
         "canonical/stats.json",
     ] {
-        let report = stats_support::analyze_samples(&samples, &[file]);
+        let report = crate::support::stats::analyze_samples(&samples, &[file]);
         let c = &report.connector.responses;
         assert_eq!(c.counted, 134_695, "{file}");
         assert_eq!(c.throttled, 715, "{file}");
@@ -82,7 +83,7 @@ fn connector_figures_match_the_report() {
         assert_eq!(report.connector.basis, ConnectorBasis::Operations);
     }
     // the front door export has 7 requests without an answer: kept out of the rates
-    let fd = stats_support::analyze_samples(
+    let fd = crate::support::stats::analyze_samples(
         &samples,
         &["frontdoor/frontdoor-accesslog-summary-portal-export.csv"],
     );
@@ -92,18 +93,24 @@ fn connector_figures_match_the_report() {
 
 #[test]
 fn connector_totals_alone() {
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
-    let report = stats_support::analyze_samples(&samples, &["canonical/connector-totals.csv"]);
+    let report =
+        crate::support::stats::analyze_samples(&samples, &["canonical/connector-totals.csv"]);
     assert_eq!(report.connector.basis, ConnectorBasis::ConnectorTotals);
     assert!(report.operations.iter().all(|o| o.responses.requests == 0));
     let totals: BTreeMap<u16, u64> = report.connector.responses.by_status.clone();
     assert_eq!(totals.get(&429), Some(&715));
     assert!(report.connector.responses.success_rate.is_some());
     // no per-operation data: no "unused operation" findings
-    let (def, _) = stats_support::connector(&samples);
-    let found = connlint::stats::findings(&def, &report, &Default::default());
+    let (def, _) = crate::support::stats::connector(&samples);
+    let thresholds = Default::default();
+    let found = connlint::rules::check_statistics(&connlint::rules::StatisticsContext::new(
+        &def,
+        &report,
+        &thresholds,
+    ));
     assert!(
         found.iter().all(|d| d.rule != "unused-operation"),
         "{found:?}"

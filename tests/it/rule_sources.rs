@@ -2,15 +2,14 @@
 //! the connector folder (files, apiProperties.json, readme.md, intro.md) have the
 //! `connector` scope. Checked on `connlint rules --format json`, as a user sees it.
 
-use std::process::Command;
+use crate::support::connlint;
 
 use serde_json::Value;
 
 /// `connlint rules --format json`, parsed.
 fn rules_json() -> Vec<Value> {
-    let out = Command::new(env!("CARGO_BIN_EXE_connlint"))
+    let out = connlint()
         .args(["rules", "--format", "json"])
-        .env_remove("NO_COLOR")
         .output()
         .expect("connlint runs");
     assert!(
@@ -88,11 +87,8 @@ fn connector_rules_have_the_connector_scope() {
     }
 }
 
-fn connlint(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_connlint"))
-        .args(args)
-        .output()
-        .expect("connlint runs");
+fn stdout_of(args: &[&str]) -> String {
+    let out = connlint().args(args).output().expect("connlint runs");
     assert!(out.status.success(), "{args:?} failed");
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
@@ -111,7 +107,7 @@ fn rules_and_explain_show_the_fix_and_the_source() {
     assert_eq!(fix_of("param-description-required"), "unsafe");
     assert_eq!(fix_of("missing-error-responses"), Value::Null);
 
-    let table = connlint(&["rules"]);
+    let table = stdout_of(&["rules"]);
     let row = table
         .lines()
         .find(|l| l.starts_with("path-param-url-encoding "))
@@ -122,7 +118,7 @@ fn rules_and_explain_show_the_fix_and_the_source() {
         "{table}"
     );
 
-    let doc = connlint(&["explain", "param-description-required"]);
+    let doc = stdout_of(&["explain", "param-description-required"]);
     assert!(
         doc.contains("Default severity: error (warning for custom connectors)."),
         "{doc}"

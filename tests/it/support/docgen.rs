@@ -1,73 +1,17 @@
-//! Shared helpers of the `docgen_*` integration tests.
-#![allow(dead_code)]
+//! Helpers of the `docgen_*` tests: golden files, markdownlint, the orders fixture.
 
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
+use super::{root, tool, Tree};
 
 pub const MARKER: &str = connlint::docgen::intro::MARKER;
 
-pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-pub fn connlint() -> Command {
-    let mut cmd = Command::cargo_bin("connlint").unwrap();
-    cmd.current_dir(root()).env_remove("GITHUB_STEP_SUMMARY");
-    cmd
-}
-
-/// `../shared/reference/telemetry/samples`, or `None` (with a message) when absent.
-pub fn samples() -> Option<PathBuf> {
-    let dir = root().join("../shared/reference/telemetry/samples");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipping: {} not found", dir.display());
-        None
-    }
-}
-
-/// The tool's path from the environment, or `None` (skip) outside CI.
-pub fn tool(var: &str) -> Option<PathBuf> {
-    match std::env::var_os(var) {
-        Some(p) if !p.is_empty() => Some(PathBuf::from(p)),
-        _ if std::env::var_os("CI").is_some_and(|v| v == "true") => {
-            panic!("{var} is not set under CI: .ci/run must install the tool")
-        }
-        _ => {
-            eprintln!("skipping: {var} is not set (.ci/run installs the tool and sets it)");
-            None
-        }
-    }
-}
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-            // The source may be read-only (a shared reference folder); connlint refuses
-            // to rewrite read-only files, so the copy must be writable.
-            let mut permissions = std::fs::metadata(&target).unwrap().permissions();
-            #[allow(clippy::permissions_set_readonly_false)]
-            permissions.set_readonly(false);
-            std::fs::set_permissions(&target, permissions).unwrap();
-        }
-    }
-}
-
 /// A temporary copy of the `fixtures/docgen/orders` connector, with
 /// `fixtures/docgen/docs/<doc>` copied in as `name` when given.
-pub fn orders_with(doc: Option<(&str, &str)>) -> (tempfile::TempDir, PathBuf) {
-    let t = tempfile::tempdir().unwrap();
-    let dir = t.path().join("orders");
-    copy_dir(&root().join("fixtures/docgen/orders"), &dir);
+pub fn orders_with(doc: Option<(&str, &str)>) -> (Tree, PathBuf) {
+    let t = Tree::new();
+    let dir = t.copy_fixture("docgen/orders", "orders");
     if let Some((source, name)) = doc {
         std::fs::copy(
             root().join("fixtures/docgen/docs").join(source),

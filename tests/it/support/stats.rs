@@ -1,5 +1,6 @@
-//! Shared helpers of the `stats_*` integration tests.
-#![allow(dead_code)]
+//! Helpers of the `stats_*` tests.
+
+pub use super::samples;
 
 use std::path::{Path, PathBuf};
 
@@ -7,17 +8,6 @@ use connlint::model::{build_definition, Definition};
 use connlint::source::SourceFile;
 use connlint::stats::{analyze, StatsOptions, StatsReport};
 use connlint::syntax::{json, Node};
-
-/// `../shared/reference/telemetry/samples`, or `None` (with a message) when absent.
-pub fn samples() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/telemetry/samples");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipping: {} not found", dir.display());
-        None
-    }
-}
 
 pub fn parse(path: &Path) -> Node {
     let file = SourceFile::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));

@@ -1,18 +1,11 @@
 //! `connlint tooltips`: suggestions, their order, JSON output, and `--write` edits that
 //! change nothing but the added keys.
 
-mod docgen_support;
-
 use std::path::Path;
 
+use crate::support::*;
 use connlint::source::SourceFile;
 use connlint::syntax;
-use docgen_support::*;
-
-fn json_of(out: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(out)
-        .unwrap_or_else(|e| panic!("not JSON: {e}\n{}", String::from_utf8_lossy(out)))
-}
 
 fn suggestions(dir: &Path, extra: &[&str]) -> Vec<serde_json::Value> {
     let out = connlint()

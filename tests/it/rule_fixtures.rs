@@ -133,8 +133,12 @@ fn findings(path: &Path, rule: &str) -> Vec<serde_json::Value> {
             &connlint::stats::StatsOptions::default(),
         )
         .expect("the fixture's statistics are valid");
-        let found =
-            connlint::stats::findings(def, &report, &connlint::stats::Thresholds::default());
+        let thresholds = connlint::stats::Thresholds::default();
+        let found = connlint::rules::check_statistics(&connlint::rules::StatisticsContext::new(
+            def,
+            &report,
+            &thresholds,
+        ));
         c.add_definition_findings(found);
     }
     let config = connlint::config::Loaded::default();

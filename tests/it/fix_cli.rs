@@ -5,51 +5,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-/// The binary, run from `cwd` so that paths in messages and diffs are relative to it.
-fn connlint(cwd: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_connlint"));
-    cmd.current_dir(cwd)
-        .env_remove("NO_COLOR")
-        .env("COLUMNS", "100");
-    cmd
-}
-
-struct Output {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cwd: &Path, args: &[&str]) -> Output {
-    run_with(connlint(cwd), args)
-}
-
-fn run_with(mut cmd: Command, args: &[&str]) -> Output {
-    let out = cmd.args(args).output().unwrap();
-    Output {
-        code: out.status.code().expect("connlint was killed by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-impl std::fmt::Debug for Output {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "exit {}\n--- stdout\n{}\n--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
-
-/// Writes `bytes` to `root/rel`, creating the folders.
-fn put(root: &Path, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
+use crate::support::{connlint_in as connlint, put, run, run_with};
 
 /// The names in a folder, sorted (temporary files of an atomic write would show here).
 fn names_in(dir: &Path) -> Vec<String> {

@@ -2,11 +2,9 @@
 //! connlint with cargo). `.ci/run` installs pre-commit and sets `CONNLINT_PRE_COMMIT`;
 //! without it the test skips, except under CI.
 
-mod docgen_support;
-
 use std::process::Command as Process;
 
-use docgen_support::*;
+use crate::support::*;
 
 #[test]
 fn intro_hook_reports_only_the_stale_section() {
@@ -16,18 +14,7 @@ fn intro_hook_reports_only_the_stale_section() {
     let work = tempfile::tempdir().unwrap();
     let repo = work.path().join("repo");
     std::fs::create_dir_all(&repo).unwrap();
-    let git = |args: &[&str]| {
-        let out = Process::new("git")
-            .args(args)
-            .current_dir(&repo)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let git = |args: &[&str]| crate::support::git(&repo, args);
     git(&["init", "-q"]);
     git(&["config", "user.email", "ci@example.com"]);
     git(&["config", "user.name", "CI"]);

@@ -1,8 +1,6 @@
 //! Every reader on the research samples: formats detected from content, rows resolved as
 //! in `samples/expected/raw-samples-resolved.json`.
 
-mod stats_support;
-
 use std::collections::BTreeMap;
 
 use connlint::stats::{StatsFormat, StatsOptions};
@@ -15,16 +13,20 @@ fn expected_raw(samples: &std::path::Path) -> BTreeMap<String, View> {
 }
 
 fn check_raw(file: &str, format: &str, adjust: impl FnOnce(&mut View)) {
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
-    let report = stats_support::analyze_samples(&samples, &[file]);
+    let report = crate::support::stats::analyze_samples(&samples, &[file]);
     assert_eq!(report.sources[0].format, format, "{file}");
     let mut expected = expected_raw(&samples)
         .remove(file)
         .unwrap_or_else(|| panic!("{file} not in expected"));
     adjust(&mut expected);
-    assert_eq!(stats_support::resolved_view(&report), expected, "{file}");
+    assert_eq!(
+        crate::support::stats::resolved_view(&report),
+        expected,
+        "{file}"
+    );
 }
 
 #[test]
@@ -38,11 +40,13 @@ fn app_insights_raw_requests() {
             e.remove("UNMATCHED GET /v2/health");
         },
     );
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
-    let report =
-        stats_support::analyze_samples(&samples, &["appinsights/requests-raw-portal-export.csv"]);
+    let report = crate::support::stats::analyze_samples(
+        &samples,
+        &["appinsights/requests-raw-portal-export.csv"],
+    );
     let source = &report.sources[0];
     assert_eq!(source.rows, 6);
     assert_eq!(source.filtered_rows.values().sum::<u64>(), 1);
@@ -90,10 +94,10 @@ fn w3c_log() {
 #[test]
 fn har_session() {
     check_raw("har/power-apps-session.har", "har", |_| {});
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
-    let report = stats_support::analyze_samples(&samples, &["har/power-apps-session.har"]);
+    let report = crate::support::stats::analyze_samples(&samples, &["har/power-apps-session.har"]);
     // the page asset is left out; the direct API call and the failed request are kept
     assert_eq!(report.sources[0].filtered_rows.values().sum::<u64>(), 1);
     assert_eq!(report.connector.responses.no_response, 1);
@@ -106,7 +110,7 @@ fn otlp_spans() {
 
 #[test]
 fn every_aggregate_sample_is_detected() {
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
     for (file, format) in [
@@ -139,7 +143,7 @@ fn every_aggregate_sample_is_detected() {
             "otlp-metrics",
         ),
     ] {
-        let report = stats_support::analyze_samples(&samples, &[file]);
+        let report = crate::support::stats::analyze_samples(&samples, &[file]);
         assert_eq!(report.sources[0].format, format, "{file}");
         assert!(report.sources[0].requests > 0, "{file}");
         assert_eq!(
@@ -157,10 +161,10 @@ fn every_aggregate_sample_is_detected() {
 
 #[test]
 fn forced_formats() {
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
-    let (def, props) = stats_support::connector(&samples);
+    let (def, props) = crate::support::stats::connector(&samples);
     let forced = |format: StatsFormat, file: &str| {
         let options = StatsOptions {
             format: Some(format),

@@ -1,11 +1,10 @@
 //! `connlint intro`: golden outputs, in-place updates of readmes shaped like the real
 //! variants, byte identity outside the section, idempotence and exit codes.
 
-mod docgen_support;
-
 use std::path::Path;
 
-use docgen_support::*;
+use crate::support::docgen::*;
+use crate::support::*;
 
 fn stdout_of(args: &[&str]) -> String {
     let out = connlint()

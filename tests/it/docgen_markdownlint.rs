@@ -2,11 +2,10 @@
 //! rules). `.ci/run` installs the tool and sets `CONNLINT_MARKDOWNLINT`; without it these
 //! tests skip, except under CI.
 
-mod docgen_support;
-
 use std::path::Path;
 
-use docgen_support::*;
+use crate::support::docgen::*;
+use crate::support::*;
 
 fn write(dir: &Path, extra: &[&str]) {
     let mut cmd = connlint();

@@ -2,13 +2,22 @@
 //! per-operation numbers, error documentation and thresholds, unused, deprecated in use,
 //! unknown operationIds, ambiguous groups, unmatched traffic, and the diagnostics.
 
-mod stats_support;
-
 use std::collections::BTreeSet;
 
 use connlint::diagnostic::Severity;
-use connlint::stats::{findings, Documentation, StatsReport, Thresholds};
+use connlint::stats::{Documentation, StatsReport, Thresholds};
 use connlint::text::thousands;
+
+/// The statistics rules' findings.
+fn findings(
+    def: &connlint::model::Definition,
+    report: &StatsReport,
+    thresholds: &Thresholds,
+) -> Vec<connlint::diagnostic::Diagnostic> {
+    connlint::rules::check_statistics(&connlint::rules::StatisticsContext::new(
+        def, report, thresholds,
+    ))
+}
 use serde_json::Value;
 
 /// Operation ids of a group and its (status, count) pairs.
@@ -195,7 +204,7 @@ fn compare(report: &StatsReport, expected: &Value) {
         .collect();
     assert_eq!(ambiguous, want_ambiguous, "ambiguous groups");
 
-    let view = stats_support::resolved_view(report);
+    let view = crate::support::stats::resolved_view(report);
     let mut unmatched: Vec<(String, Vec<(String, u64)>)> = view
         .iter()
         .filter(|(k, _)| k.starts_with("UNMATCHED") || k.starts_with("UNDOCUMENTED-METHOD"))
@@ -260,14 +269,14 @@ fn check(
     file: &str,
     expected_file: &str,
 ) -> Option<(StatsReport, Vec<connlint::diagnostic::Diagnostic>)> {
-    let samples = stats_support::samples()?;
-    let report = stats_support::analyze_samples(&samples, &[file]);
+    let samples = crate::support::stats::samples()?;
+    let report = crate::support::stats::analyze_samples(&samples, &[file]);
     let expected: Value =
         serde_json::from_str(&std::fs::read_to_string(samples.join(expected_file)).unwrap())
             .unwrap();
     compare(&report, &expected);
 
-    let (def, _) = stats_support::connector(&samples);
+    let (def, _) = crate::support::stats::connector(&samples);
     let found = findings(&def, &report, &Thresholds::default());
     let mut got = BTreeSet::new();
     for d in found
@@ -402,11 +411,11 @@ fn findings_from_backend_paths() {
 
 #[test]
 fn thresholds_are_configurable() {
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
-    let report = stats_support::analyze_samples(&samples, &["canonical/stats.csv"]);
-    let (def, _) = stats_support::connector(&samples);
+    let report = crate::support::stats::analyze_samples(&samples, &["canonical/stats.csv"]);
+    let (def, _) = crate::support::stats::connector(&samples);
     let count = |t: &Thresholds| {
         findings(&def, &report, t)
             .iter()
@@ -433,12 +442,14 @@ fn thresholds_are_configurable() {
 
 #[test]
 fn apim_names_that_fall_into_other_operations() {
-    let Some(samples) = stats_support::samples() else {
+    let Some(samples) = crate::support::stats::samples() else {
         return;
     };
-    let report =
-        stats_support::analyze_samples(&samples, &["apim/gatewaylogs-summary-portal-export.csv"]);
-    let (def, _) = stats_support::connector(&samples);
+    let report = crate::support::stats::analyze_samples(
+        &samples,
+        &["apim/gatewaylogs-summary-portal-export.csv"],
+    );
+    let (def, _) = crate::support::stats::connector(&samples);
     let found = findings(&def, &report, &Thresholds::default());
     let unknown: Vec<&str> = found
         .iter()

@@ -6,11 +6,12 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 
+use crate::support::Tree;
+
+/// The binary, with a time limit: hostile files must not make it hang.
 fn connlint() -> Command {
-    let mut cmd = Command::cargo_bin("connlint").unwrap();
-    cmd.env_remove("NO_COLOR")
-        .env("COLUMNS", "100")
-        .timeout(Duration::from_secs(60));
+    let mut cmd = crate::support::connlint();
+    cmd.timeout(Duration::from_secs(60));
     cmd
 }
 
@@ -25,13 +26,11 @@ const DEFINITION: &str = r#"{
 "#;
 
 /// A connector folder with a plain apiProperties.json, and a definition made by `make`.
-fn connector(make: impl FnOnce(&Path)) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let c = dir.path().join("Probe");
-    std::fs::create_dir(&c).unwrap();
-    std::fs::write(c.join("apiProperties.json"), r#"{"properties": {}}"#).unwrap();
+fn connector(make: impl FnOnce(&Path)) -> Tree {
+    let t = Tree::new();
+    let c = t.connector("Probe", &[("apiProperties.json", r#"{"properties": {}}"#)]);
     make(&c);
-    dir
+    t
 }
 
 fn json_check(dir: &Path, args: &[&str]) -> (serde_json::Value, i32) {

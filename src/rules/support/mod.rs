@@ -1,0 +1,3 @@
+//! Helpers shared by several rules. A rule's own helpers stay in its file.
+
+pub mod statistics;
