@@ -8,6 +8,7 @@ mod architecture;
 mod change_cli;
 mod cli;
 mod corpus;
+mod docgen_eval;
 mod docgen_intro;
 mod docgen_markdownlint;
 mod docgen_precommit;

@@ -181,16 +181,18 @@ pub fn samples() -> Option<PathBuf> {
     }
 }
 
-/// `../shared/corpus`, or `None` (with a message) when absent.
+/// `../shared/corpus`, or `None` (with a message) when absent. In CI (`CI=true`) a
+/// missing corpus fails the test: it sits beside the repository there.
 pub fn corpus() -> Option<PathBuf> {
     let p = root().join("../shared/corpus");
     if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!(
-            "skipping: the corpus is not at {} (it sits beside the repository in CI)",
-            p.display()
-        );
-        None
+        return Some(p);
     }
+    assert!(
+        std::env::var_os("CI").is_none_or(|v| v != "true"),
+        "the corpus is not at {} (CI=true: it must sit beside the repository)",
+        p.display()
+    );
+    eprintln!("skipping: the corpus is not at {}", p.display());
+    None
 }
