@@ -200,7 +200,7 @@ pub fn build(inputs: &Inputs) -> IntroContext {
         }
     }
     operations.sort_by_key(|o| std::cmp::Reverse(o.0));
-    let common_errors = common_errors(&entries);
+    let common_errors = common_errors(&entries, inputs.stats.is_some());
     let has_content = !entries.is_empty();
     IntroContext {
         doc: inputs.doc,
@@ -286,8 +286,14 @@ fn connector_info(inputs: &Inputs, facts: &facts::ConnectorFacts) -> ConnectorIn
     }
 }
 
-/// The statuses the entries document, each once, with the actions concerned.
-fn common_errors(entries: &[Entry]) -> Vec<CommonError> {
+/// The statuses the entries document, each once, with the actions concerned: where they
+/// were seen (with statistics) or are documented (without).
+fn common_errors(entries: &[Entry], observed: bool) -> Vec<CommonError> {
+    let lead = if observed {
+        "Seen in"
+    } else {
+        "Documented for"
+    };
     let mut by_status: BTreeMap<u16, Vec<String>> = BTreeMap::new();
     for e in entries {
         for &s in &e.statuses {

@@ -932,6 +932,33 @@ mod tests {
     }
 
     #[test]
+    fn the_secret_is_the_token_not_a_secure_user_name() {
+        let field = |label: &str, secret| ConnectionField {
+            label: label.into(),
+            secret,
+            url: None,
+        };
+        let c = Connection {
+            auth: AuthKind::Basic,
+            fields: vec![field("email", true), field("API Key", true)],
+        };
+        assert_eq!(c.secret().unwrap().label, "API Key");
+        let c = Connection {
+            auth: AuthKind::ApiKey,
+            fields: vec![
+                field("Instance", false),
+                field("Personal Access Token", true),
+            ],
+        };
+        assert_eq!(c.secret().unwrap().label, "Personal Access Token");
+        let c = Connection {
+            auth: AuthKind::Basic,
+            fields: vec![field("Username", true)],
+        };
+        assert!(c.secret().is_none());
+    }
+
+    #[test]
     fn urls() {
         assert_eq!(
             first_url("Your API token (https://id.atlassian.com/manage/api-tokens)."),

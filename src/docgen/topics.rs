@@ -2085,6 +2085,53 @@ mod tests {
         );
     }
 
+    /// The entries for a definition and apiProperties.json, without statistics.
+    fn entries_of(definition: &str, properties: &str) -> Vec<Entry> {
+        let parse = |text: &str| {
+            let file =
+                crate::source::SourceFile::from_bytes("x.json".into(), text.as_bytes().to_vec());
+            crate::syntax::parse(&file).root.expect("test JSON parses")
+        };
+        let root = parse(definition);
+        let props = parse(properties);
+        let def = crate::model::build_definition(&root);
+        let facts = super::super::facts::gather(&root, &def, Some(&props), &[]);
+        entries(&facts, None, &Thresholds::default(), "")
+    }
+
+    #[test]
+    fn no_successor_that_makers_cannot_see() {
+        let def = r#"{"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {
+            "/a": {"get": {"operationId": "Old", "summary": "Get boards (deprecated)", "deprecated": true,
+                "description": "Deprecated: use Get boards.", "responses": {"200": {"description": "ok"}}}},
+            "/b": {"get": {"operationId": "New", "summary": "Get boards", "x-ms-visibility": "Internal",
+                "responses": {"200": {"description": "ok"}}}}}}"#;
+        let text: String = entries_of(def, "{}")
+            .iter()
+            .map(|e| e.text_md.clone())
+            .collect();
+        assert!(text.contains("**Get boards (deprecated)**"), "{text}");
+        assert!(!text.contains("with **Get boards**"), "{text}");
+    }
+
+    #[test]
+    fn a_visible_successor_named_in_the_description_is_used() {
+        let def = r#"{"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {
+            "/a": {"get": {"operationId": "Old", "summary": "Move Card (deprecated)", "deprecated": true,
+                "description": "Please use Move Card instead.", "responses": {"200": {"description": "ok"}}}},
+            "/b": {"get": {"operationId": "MoveCard2", "summary": "Move Card",
+                "responses": {"200": {"description": "ok"}}}}}}"#;
+        let text: String = entries_of(def, "{}")
+            .iter()
+            .map(|e| e.text_md.clone())
+            .collect();
+        assert!(
+            text.contains("Flows that use **Move Card (deprecated)** keep running; when you edit such a flow, replace it with **Move Card**."),
+            "{text}"
+        );
+        assert!(!text.contains("is deprecated"), "no stutter: {text}");
+    }
+
     #[test]
     fn lists() {
         assert_eq!(list(&["a".into()], "and"), "a");
