@@ -315,9 +315,9 @@ fn common_errors(entries: &[Entry], observed: bool) -> Vec<CommonError> {
                 .collect();
             let where_md = match names.len() {
                 0 => String::new(),
-                1 => format!("Seen in {}.", names[0]),
+                1 => format!("{lead} {}.", names[0]),
                 n => format!(
-                    "Seen in {} and {}.",
+                    "{lead} {} and {}.",
                     names[..n - 1].join(", "),
                     names[n - 1]
                 ),
