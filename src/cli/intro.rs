@@ -254,10 +254,26 @@ fn intro_one(
         if several {
             printed.push_str(&format!("==> {} <==\n", path.display()));
         }
+        // The section as --write would leave it: the publisher's notes below the marker.
+        let notes = existing
+            .as_deref()
+            .map(intro::publisher_notes)
+            .unwrap_or_default();
+        let notes = notes.trim();
         printed.push_str(
             &sections
                 .iter()
-                .map(|s| s.text(2))
+                .map(|s| {
+                    let mut t = s.text(2);
+                    if s.kind == connlint::docgen::section::SectionKind::KnownIssues
+                        && !notes.is_empty()
+                    {
+                        t.push('\n');
+                        t.push_str(notes);
+                        t.push('\n');
+                    }
+                    t
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
         );

@@ -201,7 +201,7 @@ pub fn build(inputs: &Inputs) -> IntroContext {
     }
     operations.sort_by_key(|o| std::cmp::Reverse(o.0));
     let common_errors = common_errors(&entries, inputs.stats.is_some());
-    let has_content = !entries.is_empty();
+    let has_content = entries.iter().any(|e| !e.text_md.is_empty());
     IntroContext {
         doc: inputs.doc,
         connector: connector_info(inputs, &facts),
@@ -316,11 +316,7 @@ fn common_errors(entries: &[Entry], observed: bool) -> Vec<CommonError> {
             let where_md = match names.len() {
                 0 => String::new(),
                 1 => format!("{lead} {}.", names[0]),
-                n => format!(
-                    "{lead} {} and {}.",
-                    names[..n - 1].join(", "),
-                    names[n - 1]
-                ),
+                n => format!("{lead} {} and {}.", names[..n - 1].join(", "), names[n - 1]),
             };
             CommonError {
                 status,

@@ -86,6 +86,9 @@ pub struct OpFacts<'a> {
     pub says: Vec<(u16, String)>,
     /// Sentences of its description that state a limit, as written.
     pub stated_limits: Vec<String>,
+    /// Sentences of its description that state a condition makers must meet ("Usable
+    /// only in the support window", "Requires a registered template"), as written.
+    pub conditions: Vec<String>,
 }
 
 impl OpFacts<'_> {
@@ -136,6 +139,9 @@ pub struct Field {
     pub file: bool,
     /// A sentence of the field's description that states a size limit, as written.
     pub size_note: Option<String>,
+    /// Sentences of its description that state a rule for its value ("must have the
+    /// country prefix"), beyond its form and limit.
+    pub rules: Vec<String>,
 }
 
 impl Field {
@@ -162,14 +168,22 @@ pub struct Form {
 pub struct Connection {
     pub auth: AuthKind,
     pub fields: Vec<ConnectionField>,
+    /// The ways to sign in makers choose from (`connectionParameterSets`), when several.
+    pub choices: Vec<String>,
+    /// Makers sign in with their account (OAuth), in at least one of the ways.
+    pub signs_in: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ConnectionField {
     pub label: String,
     pub secret: bool,
     /// A web address in its description or tooltip (where to get a key or token).
     pub url: Option<String>,
+    /// Sentences of its description or tooltip that say more than its label.
+    pub notes: Vec<String>,
+    /// Its label or description says the value starts with `Bearer `.
+    pub bearer: bool,
 }
 
 impl Connection {
@@ -260,7 +274,7 @@ pub fn gather<'a>(
                         _ => return None,
                     };
                     let d = r.description.as_deref()?;
-                    knowledge::informative(d, status).map(|d| (status, d))
+                    knowledge::informative(&knowledge::plain(d), status).map(|d| (status, d))
                 })
                 .collect();
             OpFacts {
@@ -279,7 +293,12 @@ pub fn gather<'a>(
                 stated_limits: op
                     .description
                     .as_deref()
-                    .map(limit_sentences)
+                    .map(|d| limit_sentences(&knowledge::plain(d)))
+                    .unwrap_or_default(),
+                conditions: op
+                    .description
+                    .as_deref()
+                    .map(knowledge::conditions)
                     .unwrap_or_default(),
             }
         })
@@ -358,9 +377,10 @@ pub fn gather<'a>(
     }
 }
 
-/// The operation a deprecated one's description names as its replacement: "Deprecated:
-/// use Get an invoice.", "replaced by **List Projects**", "Please use X instead".
-pub fn described_successor(ops: &[OpFacts], i: usize) -> Option<usize> {
+/// The operations a deprecated one's description names as its replacement: "Deprecated:
+/// use Get an invoice.", "replaced by **List Projects**", "Please use X instead",
+/// "Instead use PUT /checks/api/{id} or PUT /checks/browser/{id}".
+pub fn described_successors(ops: &[OpFacts], i: usize) -> Vec<usize> {
     let text = [
         ops[i].op.description.as_deref(),
         ops[i].op.summary.as_deref(),
@@ -368,9 +388,11 @@ pub fn described_successor(ops: &[OpFacts], i: usize) -> Option<usize> {
     .into_iter()
     .flatten()
     .collect::<Vec<_>>()
-    .join(" ")
-    .replace(['*', '`', '"', '\u{201c}', '\u{201d}'], "")
-    .to_lowercase();
+    .join(" ");
+    let text = knowledge::plain(&text).replace(['*', '`', '"', '\u{201c}', '\u{201d}'], "");
+    let lower = text.to_lowercase();
+    let mut found: Vec<usize> = Vec::new();
+    // By name or operationId, after "use", "replaced by", ….
     let mut best: Option<(usize, usize)> = None;
     for lead in [
         "use ",
@@ -379,8 +401,8 @@ pub fn described_successor(ops: &[OpFacts], i: usize) -> Option<usize> {
         "in favor of ",
         "in favour of ",
     ] {
-        for (at, _) in text.match_indices(lead) {
-            let rest = &text[at + lead.len()..];
+        for (at, _) in lower.match_indices(lead) {
+            let rest = &lower[at + lead.len()..];
             let rest = rest.strip_prefix("the ").unwrap_or(rest);
             for (j, o) in ops.iter().enumerate() {
                 if j == i || o.deprecated {
@@ -405,7 +427,45 @@ pub fn described_successor(ops: &[OpFacts], i: usize) -> Option<usize> {
             }
         }
     }
-    best.map(|(j, _)| j)
+    found.extend(best.map(|(j, _)| j));
+    // By method and path: "PUT /checks/api/{id}".
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for pair in words.windows(2) {
+        let method = pair[0].to_ascii_lowercase();
+        if !crate::model::METHODS.contains(&method.as_str()) || !pair[1].starts_with('/') {
+            continue;
+        }
+        let path = pair[1].trim_end_matches(['.', ',', ';', ')']);
+        for (j, o) in ops.iter().enumerate() {
+            if j != i
+                && !o.deprecated
+                && o.op.method == method
+                && same_path(&o.op.path, path)
+                && !found.contains(&j)
+            {
+                found.push(j);
+            }
+        }
+    }
+    found
+}
+
+/// Whether two paths are the same, path parameters matching whatever their names.
+fn same_path(a: &str, b: &str) -> bool {
+    let seg = |p: &str| -> Vec<String> {
+        p.trim_matches('/')
+            .split('/')
+            .map(|s| {
+                if s.starts_with('{') {
+                    "{}".to_string()
+                } else {
+                    s.to_lowercase()
+                }
+            })
+            .collect()
+    };
+    let (a, b) = (seg(a), seg(b));
+    a == b || (a.len() >= b.len() && a[a.len() - b.len()..] == b[..])
 }
 
 /// "Clockify (Independent Publisher)" → "Clockify"; "Snowflake v2" → "Snowflake".
@@ -702,7 +762,7 @@ fn field(
         .unwrap_or(name)
         .trim()
         .to_string();
-    let description = node.get_str("description").unwrap_or_default();
+    let description = &knowledge::plain(node.get_str("description").unwrap_or_default());
     let type_name = get_str("type");
     let format = get_str("format");
     let items = get("items").map(|i| deref(root, i));
@@ -761,6 +821,17 @@ fn field(
                     .find(|s| knowledge::is_size_sentence(s))
             })
             .flatten(),
+        // A rule the form or the maximum above already says is not repeated.
+        rules: knowledge::conditions(description)
+            .into_iter()
+            .filter(|s| {
+                knowledge::date_token(s).is_none()
+                    && knowledge::stated_maximum(s).is_none()
+                    && !s.to_lowercase().contains("iso")
+                    && !s.contains(".(")
+            })
+            .take(2)
+            .collect(),
     }
 }
 
@@ -811,47 +882,155 @@ fn connection(root: &Node, properties: Option<&Node>) -> Connection {
         .and_then(Node::members)
         .map(|m| m.iter().collect())
         .unwrap_or_default();
-    if params.is_empty() {
-        // Several ways to sign in: the first set's parameters.
-        if let Some(set) = props
-            .and_then(|p| p.get("connectionParameterSets"))
-            .and_then(|s| s.get("values"))
-            .and_then(Node::as_array)
-            .and_then(|v| v.first())
-        {
-            params = set
+    // Several ways to sign in (`connectionParameterSets`): their names, and the fields of
+    // all of them.
+    let sets: Vec<&Node> = props
+        .and_then(|p| p.get("connectionParameterSets"))
+        .and_then(|s| s.get("values"))
+        .and_then(Node::as_array)
+        .map(|v| v.iter().collect())
+        .unwrap_or_default();
+    let mut choices = Vec::new();
+    let mut signs_in = auth == AuthKind::OAuth2;
+    for set in &sets {
+        if let Some(name) = set.get("uiDefinition").and_then(|u| {
+            u.get_str("displayName")
+                .or_else(|| u.get_str("displayname"))
+        }) {
+            choices.push(name.trim().to_string());
+        }
+        if params.is_empty() || sets.len() > 1 {
+            for m in set
                 .get("parameters")
                 .and_then(Node::members)
-                .map(|m| m.iter().collect())
-                .unwrap_or_default();
+                .unwrap_or_default()
+            {
+                params.push(m);
+            }
         }
     }
-    let fields = params
-        .iter()
-        .filter_map(|m| {
-            let ui = m.value.get("uiDefinition")?;
-            let hidden = ui
-                .get("constraints")
-                .and_then(|c| c.get("hidden"))
-                .is_some_and(|h| h.as_bool() == Some(true) || h.as_str() == Some("true"));
-            let kind = m.value.get_str("type").unwrap_or_default();
-            if hidden || kind.eq_ignore_ascii_case("oauthSetting") {
-                return None;
+    let mut fields: Vec<ConnectionField> = Vec::new();
+    for m in &params {
+        let kind = m.value.get_str("type").unwrap_or_default();
+        if kind.eq_ignore_ascii_case("oauthSetting") || m.value.get("oAuthSettings").is_some() {
+            signs_in = true;
+            continue;
+        }
+        let Some(ui) = m.value.get("uiDefinition") else {
+            continue;
+        };
+        let hidden = ui
+            .get("constraints")
+            .and_then(|c| c.get("hidden"))
+            .is_some_and(|h| h.as_bool() == Some(true) || h.as_str() == Some("true"));
+        let Some(label) = ui
+            .get_str("displayName")
+            .or_else(|| ui.get_str("displayname"))
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+        else {
+            continue;
+        };
+        if hidden || fields.iter().any(|f| f.label == label) {
+            continue;
+        }
+        let texts: Vec<&str> = [ui.get_str("description"), ui.get_str("tooltip")]
+            .into_iter()
+            .flatten()
+            .collect();
+        let url = texts.iter().find_map(|t| first_url(t));
+        let mut notes: Vec<String> = Vec::new();
+        for t in &texts {
+            for sentence in knowledge::sentences(t) {
+                if says_more_than_label(&sentence, &label) && !notes.contains(&sentence) {
+                    notes.push(sentence);
+                }
             }
-            let label = ui.get_str("displayName")?.trim().to_string();
-            let url = [ui.get_str("description"), ui.get_str("tooltip")]
-                .into_iter()
-                .flatten()
-                .find_map(first_url);
-            Some(ConnectionField {
-                secret: kind.eq_ignore_ascii_case("securestring")
-                    || label.to_lowercase().contains("password"),
-                label,
-                url,
-            })
-        })
-        .collect();
-    Connection { auth, fields }
+        }
+        notes.truncate(2);
+        let bearer = texts
+            .iter()
+            .chain(std::iter::once(&label.as_str()))
+            .any(|t| t.to_lowercase().contains("bearer"));
+        fields.push(ConnectionField {
+            secret: kind.eq_ignore_ascii_case("securestring")
+                || label.to_lowercase().contains("password"),
+            label,
+            url,
+            notes,
+            bearer,
+        });
+    }
+    Connection {
+        auth,
+        fields,
+        choices: if choices.len() > 1 {
+            choices
+        } else {
+            Vec::new()
+        },
+        signs_in,
+    }
+}
+
+/// Whether a sentence of a connection field's description says more than its label:
+/// two words or more that are neither in the label nor filler ("Provide your API key",
+/// "The API Key for this api" say nothing).
+fn says_more_than_label(sentence: &str, label: &str) -> bool {
+    const FILLER: [&str; 40] = [
+        "your",
+        "the",
+        "for",
+        "this",
+        "api",
+        "provide",
+        "enter",
+        "here",
+        "please",
+        "of",
+        "to",
+        "a",
+        "an",
+        "and",
+        "or",
+        "is",
+        "used",
+        "use",
+        "value",
+        "connection",
+        "account",
+        "key",
+        "token",
+        "name",
+        "id",
+        "field",
+        "you",
+        "with",
+        "in",
+        "be",
+        "will",
+        "that",
+        "it",
+        "from",
+        "connector",
+        "specify",
+        "type",
+        "service",
+        "input",
+        "required",
+    ];
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 1)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let in_label = words(label);
+    let new = words(sentence)
+        .into_iter()
+        .filter(|w| !in_label.contains(w) && !FILLER.contains(&w.as_str()))
+        .count();
+    new >= 2 && sentence.split_whitespace().count() <= 30
 }
 
 /// The first `https://` address in a text, without trailing punctuation.
@@ -936,11 +1115,12 @@ mod tests {
         let field = |label: &str, secret| ConnectionField {
             label: label.into(),
             secret,
-            url: None,
+            ..ConnectionField::default()
         };
         let c = Connection {
             auth: AuthKind::Basic,
             fields: vec![field("email", true), field("API Key", true)],
+            ..Connection::default()
         };
         assert_eq!(c.secret().unwrap().label, "API Key");
         let c = Connection {
@@ -949,13 +1129,32 @@ mod tests {
                 field("Instance", false),
                 field("Personal Access Token", true),
             ],
+            ..Connection::default()
         };
         assert_eq!(c.secret().unwrap().label, "Personal Access Token");
         let c = Connection {
             auth: AuthKind::Basic,
             fields: vec![field("Username", true)],
+            ..Connection::default()
         };
         assert!(c.secret().is_none());
+    }
+
+    #[test]
+    fn informative_connection_notes() {
+        assert!(says_more_than_label(
+            "For JIRA Cloud you need to use a valid email address.",
+            "Username or Email"
+        ));
+        assert!(!says_more_than_label(
+            "Your JIRA username.",
+            "Username or Email"
+        ));
+        assert!(!says_more_than_label(
+            "The API Key (in the form 'Bearer apiKey') for this api",
+            "API Key (in the form 'Bearer apiKey')"
+        ));
+        assert!(!says_more_than_label("Provide your API Key", "API Key"));
     }
 
     #[test]

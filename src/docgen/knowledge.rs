@@ -190,15 +190,52 @@ pub fn informative(description: &str, status: u16) -> Option<String> {
     if says_nothing(d, status) {
         return None;
     }
-    let parts = sentences(d);
-    if parts.len() < 2 {
-        return Some(d.to_string());
-    }
+    // Causes the designer already prevents (a missing required value or body) are no
+    // news to makers: "Returned if: * the request body is missing. * …".
+    let prevented = |p: &str| {
+        let l = p.to_lowercase();
+        [
+            "request body",
+            "body is missing",
+            "required",
+            "parameter is missing",
+            "parameters are missing",
+            "field is missing",
+            "fields are missing",
+            "id is missing",
+            "not provided",
+        ]
+        .iter()
+        .any(|m| l.contains(m))
+    };
+    let d = d.replace("\n", " ");
+    let bullets: Vec<&str> = d.split(" * ").collect();
+    let text = if bullets.len() > 1 {
+        bullets
+            .iter()
+            .filter(|b| !prevented(b))
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" * ")
+    } else {
+        d.clone()
+    };
+    let parts = sentences(&text);
     let kept: Vec<String> = parts
         .into_iter()
-        .filter(|p| !(says_nothing_once(p, status) || is_stock_advice(p)))
+        .filter(|p| !(says_nothing_once(p, status) || is_stock_advice(p) || prevented(p)))
         .collect();
-    (!kept.is_empty()).then(|| kept.join(" "))
+    if kept.is_empty() {
+        return None;
+    }
+    // A lead kept alone ("Returned if:") says nothing either.
+    let joined = kept.join(" ");
+    let bare = joined.trim_end_matches([':', ' ', '*']).to_lowercase();
+    (!matches!(
+        bare.as_str(),
+        "returned if" | "returned when" | "if" | "when"
+    ))
+    .then_some(joined)
 }
 
 /// A response description's text without a leading label that restates the status
@@ -338,7 +375,7 @@ const JQL: QueryLanguage = QueryLanguage {
 };
 const ODATA: QueryLanguage = QueryLanguage {
     name: "OData filter",
-    advice: Some("Field names are case-sensitive, and text values go in single quotes, as in `status eq 'open'`."),
+    advice: Some("Text values go in single quotes, and field names must be written exactly as in the action's output."),
 };
 const SOQL: QueryLanguage = QueryLanguage {
     name: "SOQL",
@@ -644,7 +681,13 @@ pub fn stated_maximum(description: &str) -> Option<String> {
             }
             "most" if i > 0 && words[i - 1] == "at" => Some(i + 1),
             "to" if i > 0 && words[i - 1] == "up" => Some(i + 1),
-            "than" if i > 1 && words[i - 1] == "more" && words[i - 2] == "no" => Some(i + 1),
+            "than"
+                if i > 1
+                    && words[i - 1] == "more"
+                    && words[i - 2].trim_matches(|c: char| !c.is_alphanumeric()) == "no" =>
+            {
+                Some(i + 1)
+            }
             _ => None,
         };
         let Some((n, next)) = start.and_then(number_at) else {
@@ -671,6 +714,104 @@ pub fn stated_maximum(description: &str) -> Option<String> {
     None
 }
 
+/// The sentences of a description that state a condition makers must meet: "Usable
+/// only in the support window", "Requires a registered template", "must have the country
+/// prefix", "without the + sign". Not deprecation notes, not sentences of more than 35
+/// words.
+pub fn conditions(text: &str) -> Vec<String> {
+    const MARKS: [&str; 31] = [
+        " must ",
+        "requires ",
+        "required:",
+        "needs to ",
+        " need to ",
+        "cannot ",
+        "can't ",
+        "can not ",
+        "not supported",
+        "unsupported",
+        "not allowed",
+        "no more than",
+        "at most",
+        "at least",
+        "limited to",
+        " ignored",
+        "without the ",
+        "case-sensitive",
+        "case sensitive",
+        "time zone",
+        "timezone",
+        "permissions required",
+        "permission required",
+        " only if ",
+        " only when ",
+        " only in ",
+        "usable only",
+        " can only ",
+        "only available",
+        " only works",
+        " only accepts",
+    ];
+    let within_time = |l: &str| {
+        l.split_whitespace()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| w[0] == "within" && w[1].starts_with(|c: char| c.is_ascii_digit()))
+    };
+    sentences(&plain(text))
+        .into_iter()
+        .filter(|s| {
+            let l = format!(" {} ", s.to_lowercase());
+            (MARKS.iter().any(|m| l.contains(m)) || within_time(&l))
+                && !l.contains("deprecat")
+                && !l.contains("will be removed")
+                && s.split_whitespace().count() <= 35
+                && s.chars().any(char::is_alphabetic)
+        })
+        .collect()
+}
+
+/// A description as plain text: HTML tags (`<strong>`, `<code>`, `<br>`) and Markdown
+/// emphasis taken out, "IMPORTANT:"/"Note:" leads dropped, whitespace collapsed.
+pub fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let tag = after.find('>').filter(|&j| {
+            let t = after[..j].trim_start_matches('/');
+            j < 40
+                && t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && t.chars().all(|c| {
+                    c.is_ascii_alphanumeric()
+                        || matches!(c, ' ' | '=' | '"' | '\'' | '-' | '/' | ':' | '.')
+                })
+        });
+        match tag {
+            Some(j) => {
+                out.push(' ');
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    let out = out.replace("**", "").replace("__", "");
+    let mut t = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    for lead in ["IMPORTANT:", "Important:", "NOTE:", "Note:", "Notes:"] {
+        t = t.replace(lead, "");
+    }
+    t.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" .", ".")
+        .replace(" ,", ",")
+}
+
 /// The sentences of a text, whitespace collapsed.
 pub fn sentences(text: &str) -> Vec<String> {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -679,8 +820,29 @@ pub fn sentences(text: &str) -> Vec<String> {
     let chars: Vec<char> = flat.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         current.push(c);
+        // Not after an abbreviation: "e.g.", "eg.", "i.e.", "etc.", "vs.".
+        let abbreviation = c == '.' && {
+            let word: String = current
+                .trim_end_matches('.')
+                .rsplit([' ', '('])
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            [
+                "e.g", "eg", "i.e", "ie", "etc", "vs", "approx", "incl", "ex", "no",
+            ]
+            .contains(&word.as_str())
+        };
+        // "apart.If none": a full stop glued to the next sentence.
+        let glued = c == '.'
+            && chars.get(i + 1).is_some_and(|n| n.is_uppercase())
+            && chars.get(i + 2).is_some_and(|n| n.is_lowercase())
+            && chars
+                .get(i.wrapping_sub(1))
+                .is_some_and(|p| p.is_lowercase());
         let end = matches!(c, '.' | '!' | '?')
-            && chars.get(i + 1).is_none_or(|n| *n == ' ')
+            && !abbreviation
+            && (chars.get(i + 1).is_none_or(|n| *n == ' ') || glued)
             && !chars.get(i.wrapping_sub(1)).is_some_and(|p| {
                 p.is_ascii_digit() && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
             });
@@ -914,6 +1076,26 @@ mod tests {
             Some("at most 100".into())
         );
         assert_eq!(stated_maximum("You can attach up to 5M in files."), None);
+        assert_eq!(
+            stated_maximum("Text to be sent (no more than 160 characters)."),
+            Some("at most 160 characters".into())
+        );
+        assert_eq!(
+            plain("<strong>[DEPRECATED]</strong> Instead use <code>PUT /a/{id}</code>."),
+            "[DEPRECATED] Instead use PUT /a/{id}."
+        );
+        assert_eq!(
+            sentences("They must be apart.If none are set, now."),
+            vec!["They must be apart.", "If none are set, now."]
+        );
+        assert!(conditions("Only tasks after this date will be returned.").is_empty());
+        assert_eq!(
+            conditions(
+                "Usable only in support window (24 hours after last message from customer)."
+            )
+            .len(),
+            1
+        );
         assert_eq!(stated_maximum("The maximum number of results."), None);
     }
 

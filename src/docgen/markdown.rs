@@ -33,6 +33,13 @@ pub fn escape_inline(text: &str) -> String {
 }
 
 fn escape_word(word: &str, out: &mut String) {
+    // A link in parentheses: "(https://…)".
+    if let Some(inner) = word.strip_prefix('(') {
+        if inner.to_ascii_lowercase().starts_with("http") {
+            escape_chars("(", out);
+            return escape_word(inner, out);
+        }
+    }
     let lower = word.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") {
         // Trailing sentence punctuation is not part of the URL.

@@ -1,0 +1,126 @@
+//! The connection: what makers enter when they create it (from apiProperties.json), and
+//! what to do when the service stops accepting it (401s anywhere, the test connection's
+//! failures). Always the first bullet, as in the sections reviewers accept.
+
+use super::super::facts::Role;
+use super::super::knowledge::{AuthKind, Cause};
+use super::super::markdown::escape_inline;
+use super::words::{code, codes, italic, list, lower_first, terminated};
+use super::{Entry, Topic, Writer};
+
+pub(super) fn entry(w: &Writer) -> Option<Entry> {
+    let mut cost = 0;
+    let mut actions = false;
+    let mut triggers = false;
+    let mut creating: Vec<u16> = Vec::new();
+    for (i, f) in w.facts.ops.iter().enumerate() {
+        for s in w.seen_with(i, |c| c == Cause::Credentials) {
+            cost += s.count;
+            match f.role {
+                Role::PollingTrigger | Role::WebhookTrigger => triggers = true,
+                _ => actions = true,
+            }
+        }
+        if f.test_connection {
+            for s in w.seen_with(i, |c| matches!(c, Cause::Credentials | Cause::Permission)) {
+                creating.push(s.status);
+                cost += s.count;
+            }
+        }
+    }
+    let c = &w.facts.connection;
+    let service = w.service();
+    let secret = c.secret();
+    let secret_name = secret
+        .map(|s| italic(&s.label))
+        .unwrap_or_else(|| match c.auth {
+            AuthKind::Basic => "password".into(),
+            _ => "API key".into(),
+        });
+    let mut sentences: Vec<String> = Vec::new();
+    if !c.choices.is_empty() {
+        sentences.push(format!(
+            "When you create the connection, choose {}.",
+            list(
+                &c.choices.iter().map(|x| italic(x)).collect::<Vec<_>>(),
+                "or"
+            )
+        ));
+    }
+    // What the fields' own descriptions say beyond their labels.
+    for f in &c.fields {
+        // One note a field, two when the second is short; none the publisher's notes say.
+        let notes: Vec<String> = f
+            .notes
+            .iter()
+            .filter(|n| !w.noted(n))
+            .enumerate()
+            .filter(|(k, n)| *k == 0 || n.split_whitespace().count() <= 12)
+            .take(2)
+            .map(|(_, n)| escape_inline(&lower_first(n.trim_end_matches('.'))))
+            .collect();
+        if !notes.is_empty() {
+            sentences.push(format!("{}: {}.", italic(&f.label), notes.join("; ")));
+        }
+        if f.bearer {
+            sentences.push(format!(
+                "In {}, type `Bearer ` and then the key.",
+                italic(&f.label)
+            ));
+        }
+    }
+    if !creating.is_empty() {
+        let what = match secret {
+            Some(_) => format!("the {secret_name} it is given"),
+            None => "the credentials it is given".into(),
+        };
+        sentences.push(format!(
+            "Creating a connection fails with {} when {service} does not accept {what}: check that it is copied whole, without spaces.",
+            codes(&creating, "or"),
+        ));
+    }
+    if actions || triggers {
+        let who = match (actions, triggers) {
+            (true, true) => "actions and triggers",
+            (false, true) => "triggers",
+            _ => "actions",
+        };
+        let fresh = match secret.and_then(|s| s.url.as_deref()) {
+            Some(url) => format!("create a new one at {}", escape_inline(url)),
+            None => format!("copy the current one from {service}"),
+        };
+        let remedy = if c.auth == AuthKind::OAuth2 || (c.signs_in && secret.is_none()) {
+            "the sign-in has expired or was revoked: choose *Fix connection* on the connection and sign in again".to_string()
+        } else if secret.is_some_and(|s| s.label.to_lowercase().contains("password"))
+            || (c.auth == AuthKind::Basic && secret.is_none())
+        {
+            format!(
+                "the account's password has changed: edit the connection and enter the current {secret_name}"
+            )
+        } else if secret.is_some() || c.auth == AuthKind::ApiKey {
+            format!(
+                "the {secret_name} is no longer valid, for example because it was regenerated or revoked: {fresh} and edit the connection"
+            )
+        } else {
+            "the connection's credentials are no longer accepted: edit the connection, or create a new one".to_string()
+        };
+        sentences.push(format!(
+            "If {who} start failing with {}, {remedy}.",
+            code(401)
+        ));
+    }
+    if sentences.is_empty() {
+        return None;
+    }
+    let text = format!(
+        "**Connection.** {}",
+        sentences
+            .iter()
+            .map(|s| terminated(s))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let mut e = Entry::new(Topic::Connection, text, cost);
+    e.statuses = vec![401];
+    Some(e)
+}

@@ -1,0 +1,195 @@
+//! Deprecated actions makers still have: which fail now (404, 410, or most calls), and
+//! what visible action replaces each. Flows that use the others keep running.
+
+use super::super::facts;
+use super::words::{codes, list, them, verb};
+use super::{Entry, Seen, Todo, Topic, Writer};
+use crate::text::capitalize;
+
+pub(super) fn entry(w: &Writer) -> Option<Entry> {
+    let ops = &w.facts.ops;
+    // (operation, its visible successors, the status that fails it)
+    let mut failing: Vec<(usize, Vec<usize>, Seen)> = Vec::new();
+    let mut pairs: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut alone: Vec<usize> = Vec::new();
+    for (i, f) in ops.iter().enumerate() {
+        if !f.deprecated || f.internal || (w.stats && w.calls[i] == 0) {
+            continue;
+        }
+        let mut successors: Vec<usize> =
+            crate::rules::deprecation::successor(w.facts.operations, f.op)
+                .and_then(|s| s.operation)
+                .and_then(|o| ops.iter().position(|x| x.op.pointer == o.pointer))
+                .into_iter()
+                .collect();
+        if successors.is_empty() {
+            successors = facts::described_successors(ops, i);
+        }
+        // Never a successor makers cannot pick.
+        successors.retain(|&j| ops[j].visible() && !ops[j].deprecated);
+        let fails = w.seen[i]
+            .iter()
+            .filter(|s| matches!(s.status, 404 | 410) || s.share >= 0.5)
+            .max_by_key(|s| s.count)
+            .copied();
+        match (fails, successors.is_empty()) {
+            (Some(s), _) => failing.push((i, successors, s)),
+            (None, false) => pairs.push((i, successors)),
+            (None, true) => alone.push(i),
+        }
+    }
+    if failing.is_empty() && pairs.is_empty() && alone.is_empty() {
+        return None;
+    }
+    let marked = |i: usize| ops[i].name.to_lowercase().contains("(deprecated)");
+    let same_name = |i: usize, j: usize| {
+        let n = ops[i].name.to_lowercase().replace("(deprecated)", "");
+        n.split_whitespace().collect::<Vec<_>>().join(" ") == ops[j].name.to_lowercase()
+    };
+    // "replace it with **A**", "replace each with the action of the same name …",
+    // "replace **A** with **B** and **C** with **D**".
+    let replace = |pairs: &[(usize, Vec<usize>)], n: usize| -> String {
+        let with = |js: &[usize]| list(&js.iter().map(|&j| w.name(j)).collect::<Vec<_>>(), "or");
+        match pairs {
+            [(_, js)] if n == 1 => format!("replace it with {}", with(js)),
+            _ if pairs.len() > 1
+                && pairs
+                    .iter()
+                    .all(|(i, js)| js.len() == 1 && same_name(*i, js[0])) =>
+            {
+                "replace each with the action of the same name without “(deprecated)”".into()
+            }
+            _ => format!(
+                "replace {}",
+                list(
+                    &pairs
+                        .iter()
+                        .map(|(i, js)| format!("{} with {}", w.name(*i), with(js)))
+                        .collect::<Vec<_>>(),
+                    "and"
+                )
+            ),
+        }
+    };
+    let mut sentences = Vec::new();
+    let mut todo = None;
+    let mut cost = 0;
+    if !failing.is_empty() {
+        failing.sort_by_key(|(_, _, s)| std::cmp::Reverse(s.count));
+        cost = failing
+            .iter()
+            .map(|(i, _, _)| w.cost(*i, &[404, 410]))
+            .sum::<u64>()
+            .max(1);
+        let olds: Vec<usize> = failing.iter().map(|(i, _, _)| *i).collect();
+        let often = if failing.iter().all(|(_, _, s)| s.share >= 0.1) {
+            "often "
+        } else {
+            ""
+        };
+        let statuses: Vec<u16> = failing.iter().map(|(_, _, s)| s.status).collect();
+        let mut s = format!(
+            "{} {often}{} with {}",
+            w.names(&olds),
+            verb(olds.len()),
+            codes(&statuses, "or"),
+        );
+        let with: Vec<(usize, Vec<usize>)> = failing
+            .iter()
+            .filter(|(_, js, _)| !js.is_empty())
+            .map(|(i, js, _)| (*i, js.clone()))
+            .collect();
+        if with.len() == olds.len() {
+            s.push_str(&format!(": {}.", replace(&with, olds.len())));
+        } else {
+            s.push('.');
+            if !with.is_empty() {
+                // Some have no successor: name the replacements one by one.
+                let pairs: Vec<String> = with
+                    .iter()
+                    .map(|(i, js)| {
+                        format!(
+                            "{} with {}",
+                            w.name(*i),
+                            list(&js.iter().map(|&j| w.name(j)).collect::<Vec<_>>(), "or")
+                        )
+                    })
+                    .collect();
+                s.push_str(&format!(
+                    " {}.",
+                    capitalize(&format!("replace {}", list(&pairs, "and")))
+                ));
+            }
+        }
+        if let Some((i, _, _)) = failing.iter().find(|(_, js, _)| js.is_empty()) {
+            todo = Some(Todo {
+                question: format!("which action replaces {}?", ops[*i].name),
+                keywords: vec!["replace", "instead", "use the"],
+                about: vec![ops[*i].name.to_lowercase()],
+            });
+        }
+        sentences.push(s);
+    }
+    if !pairs.is_empty() {
+        let olds: Vec<usize> = pairs.iter().map(|(i, _)| *i).collect();
+        let n = olds.len();
+        let lead = if olds.iter().all(|&i| marked(i)) {
+            let other = if failing.is_empty() { "" } else { " the other" };
+            format!(
+                "Flows that use{other} {} keep running",
+                list(&olds.iter().map(|&i| w.name(i)).collect::<Vec<_>>(), "or")
+            )
+        } else {
+            format!(
+                "{} {} deprecated. Flows that use {} keep running",
+                w.names(&olds),
+                if n == 1 { "is" } else { "are" },
+                them(n)
+            )
+        };
+        sentences.push(format!(
+            "{lead}; when you edit such a flow, {}.",
+            replace(&pairs, n)
+        ));
+    }
+    if !alone.is_empty() {
+        let (marked_alone, unmarked_alone): (Vec<usize>, Vec<usize>) =
+            alone.iter().copied().partition(|&i| marked(i));
+        if !unmarked_alone.is_empty() {
+            let one = unmarked_alone.len() == 1;
+            sentences.push(format!(
+                "{} {} deprecated and still {} in existing flows.",
+                w.names(&unmarked_alone),
+                if one { "is" } else { "are" },
+                if one { "runs" } else { "run" }
+            ));
+        }
+        if !marked_alone.is_empty() {
+            let one = marked_alone.len() == 1;
+            sentences.push(format!(
+                "{} still {} in existing flows, but the designer no longer offers {}.",
+                w.names(&marked_alone),
+                if one { "runs" } else { "run" },
+                them(marked_alone.len())
+            ));
+        }
+        if w.stats && todo.is_none() {
+            let i = alone[0];
+            todo = Some(Todo {
+                question: format!("which action replaces {}, if any?", ops[i].name),
+                keywords: vec!["replace", "instead", "use the"],
+                about: vec![ops[i].name.to_lowercase()],
+            });
+        }
+    }
+    let mut e = Entry::new(Topic::Deprecations, sentences.join(" "), cost);
+    e.actions = failing
+        .iter()
+        .map(|(i, _, _)| ops[*i].plain_name())
+        .chain(pairs.iter().map(|(i, _)| ops[*i].plain_name()))
+        .chain(alone.iter().map(|&i| ops[i].plain_name()))
+        .collect();
+    e.statuses = failing.iter().map(|(_, _, s)| s.status).collect();
+    e.todo = todo;
+    Some(e)
+}
