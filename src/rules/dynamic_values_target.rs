@@ -1,4 +1,6 @@
-use super::swagger::{deref, is_swagger2, properties, success_schema, uses_extension, Kind};
+use super::support::swagger::{
+    deref, is_swagger2, properties, success_schema, uses_extension, Kind,
+};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;

@@ -1,5 +1,5 @@
-use super::extensions::{known_ignoring_case, placement, suggest};
-use super::swagger::is_swagger2;
+use super::support::extensions::{known_ignoring_case, placement, suggest};
+use super::support::swagger::is_swagger2;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;

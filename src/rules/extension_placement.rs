@@ -1,5 +1,5 @@
-use super::extensions::{placement, Placement};
-use super::swagger::{is_swagger2, Kind, Role};
+use super::support::extensions::{placement, Placement};
+use super::support::swagger::{is_swagger2, Kind, Role};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;

@@ -1,4 +1,4 @@
-use super::swagger::{consumes, is_swagger2, Kind, Place};
+use super::support::swagger::{consumes, is_swagger2, Kind, Place};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -69,7 +69,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 }
             }
             Kind::Schema
-                if obj.role == super::swagger::Role::Input
+                if obj.role == super::support::swagger::Role::Input
                     && obj.place != Place::BodyRoot
                     && obj.node.get_str("format") == Some("binary")
                     && obj.node.get_str("type") == Some("string") =>

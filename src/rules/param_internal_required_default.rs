@@ -1,4 +1,4 @@
-use super::swagger::{input_properties, is_swagger2, unique_parameters};
+use super::support::swagger::{input_properties, is_swagger2, unique_parameters};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 

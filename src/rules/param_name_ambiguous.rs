@@ -1,4 +1,4 @@
-use super::swagger::{body_schema, is_swagger2, properties};
+use super::support::swagger::{body_schema, is_swagger2, properties};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 

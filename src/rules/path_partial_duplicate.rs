@@ -1,5 +1,5 @@
 use super::path_unique::shape;
-use super::swagger::is_swagger2;
+use super::support::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;

@@ -1,4 +1,4 @@
-use super::swagger::is_swagger2;
+use super::support::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -66,7 +66,7 @@ pub fn problem(path: &str) -> Option<String> {
             return Some(format!("has unbalanced braces in `{segment}`"));
         }
     }
-    for var in super::swagger::template_vars(path) {
+    for var in super::support::swagger::template_vars(path) {
         if var.contains('=') {
             return Some(format!("gives the variable `{{{var}}}` a default"));
         }

@@ -1,4 +1,4 @@
-use super::package::{file_names, is_connector_folder};
+use super::support::package::{file_names, is_connector_folder};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;

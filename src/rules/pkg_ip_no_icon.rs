@@ -1,4 +1,4 @@
-use super::package::{anchor_file, file_names, is_connector_folder};
+use super::support::package::{anchor_file, file_names, is_connector_folder};
 use crate::diagnostic::Diagnostic;
 use crate::rules::{ConnectorContext, Profile};
 use crate::source::Span;

@@ -1,4 +1,4 @@
-use super::package::{anchor_file, file_names};
+use super::support::package::{anchor_file, file_names};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;

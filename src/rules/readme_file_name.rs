@@ -1,4 +1,4 @@
-use super::package::file_names;
+use super::support::package::file_names;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;

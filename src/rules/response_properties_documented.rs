@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, Kind, Obj, Place, Role};
+use super::support::swagger::{is_swagger2, Kind, Obj, Place, Role};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 

@@ -1,4 +1,4 @@
-use super::swagger::{deref, is_swagger2};
+use super::support::swagger::{deref, is_swagger2};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::{join, resolve};

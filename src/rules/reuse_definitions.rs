@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use super::swagger::{fingerprint, is_swagger2, Kind, Obj, Place};
+use super::support::swagger::{fingerprint, is_swagger2, Kind, Obj, Place};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 

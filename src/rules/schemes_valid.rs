@@ -1,4 +1,4 @@
-use super::swagger::is_swagger2;
+use super::support::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -72,7 +72,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
         check_list(s, "/schemes", out);
     }
     for op in ctx.operations() {
-        if let Some(s) = super::swagger::op_node(ctx, op).and_then(|n| n.get("schemes")) {
+        if let Some(s) = super::support::swagger::op_node(ctx, op).and_then(|n| n.get("schemes")) {
             check_list(s, &op.pointer_to("schemes"), out);
         }
     }

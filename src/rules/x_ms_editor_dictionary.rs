@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, uses_extension};
+use super::support::swagger::{is_swagger2, uses_extension};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;

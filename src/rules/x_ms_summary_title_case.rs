@@ -1,5 +1,5 @@
-use super::swagger::{is_swagger2, Kind};
-use super::text::{starts_lower, words, MINOR_WORDS};
+use super::support::swagger::{is_swagger2, Kind};
+use super::support::text::{starts_lower, words, MINOR_WORDS};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
