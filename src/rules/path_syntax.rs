@@ -1,4 +1,3 @@
-use super::support::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -34,6 +33,7 @@ crate::declare_rule! {
         id: "path-syntax",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "paths start with `/` and hold no query, fragment, `*` or malformed template",
     };
@@ -78,9 +78,6 @@ pub fn problem(path: &str) -> Option<String> {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let Some(paths) = ctx.root.get("paths") else {
         return;
     };

@@ -5,6 +5,7 @@
 //! agrees with the rule's `scope`, and that every fixture folder names a rule.
 
 use super::*;
+use crate::diagnostic::rule::Spec;
 
 pub type DefinitionCheck = fn(&DefinitionContext, &mut Vec<Diagnostic>);
 pub type ConnectorCheck = fn(&ConnectorContext, &mut Vec<Diagnostic>);
@@ -273,11 +274,16 @@ pub fn find(id: &str) -> Option<&'static RuleMeta> {
         .copied()
 }
 
-/// Runs every definition rule (and the connector rules compared with the definition).
+/// Runs every definition rule (and the connector rules compared with the definition)
+/// that applies to the definition's specification.
 pub fn check_definition(ctx: &DefinitionContext) -> Vec<Diagnostic> {
+    let swagger2 = support::swagger::is_swagger2(ctx);
     let mut out = Vec::new();
     for e in RULES {
         if let Check::Definition(check) | Check::Compared(check) = e.check {
+            if e.rule.applies_to == Spec::Swagger2 && !swagger2 {
+                continue;
+            }
             check(ctx, &mut out);
         }
     }

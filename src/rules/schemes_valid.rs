@@ -1,4 +1,3 @@
-use super::support::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -26,6 +25,7 @@ crate::declare_rule! {
         id: "schemes-valid",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`schemes` must list only `http` and `https`",
     };
@@ -65,9 +65,6 @@ fn check_list(node: &crate::syntax::Node, at: &str, out: &mut Vec<Diagnostic>) {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     if let Some(s) = ctx.root.get("schemes") {
         check_list(s, "/schemes", out);
     }

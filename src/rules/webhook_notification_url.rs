@@ -48,6 +48,7 @@ crate::declare_rule! {
         id: "webhook-notification-url",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "a webhook trigger has an internal, required string `x-ms-notification-url` property",
     };
@@ -160,9 +161,6 @@ fn check_op(ctx: &DefinitionContext, op: &Operation, out: &mut Vec<Diagnostic>) 
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !super::support::swagger::is_swagger2(ctx) {
-        return;
-    }
     for op in ctx.operations() {
         if is_webhook(ctx, op) && op_node(ctx, op).is_some() {
             check_op(ctx, op, out);

@@ -115,3 +115,48 @@ fn every_fixture_folder_names_a_rule() {
         "fixtures/rules/ folders that name no rule: {strays:?}"
     );
 }
+
+#[test]
+fn swagger2_rules_do_not_run_on_other_specifications() {
+    use connlint::diagnostic::rule::Spec;
+    let swagger2_only: Vec<&str> = RULES
+        .iter()
+        .filter(|e| e.rule.applies_to == Spec::Swagger2)
+        .map(|e| e.rule.id)
+        .collect();
+    assert!(swagger2_only.len() > 40, "{swagger2_only:?}");
+    // The same paths, written as Swagger 2.0 and as OpenAPI 3: the Swagger 2.0 rules find
+    // things in the first and run not at all on the second.
+    let paths = r#""paths": { "/a/{id}": { "post": { "operationId": "a", "summary": "A",
+        "parameters": [ { "name": "id", "in": "path" }, { "name": "id", "in": "path" } ],
+        "responses": { "200": { "description": "OK", "schema": {} } } } } }"#;
+    let t = crate::support::Tree::new();
+    let v2 = t.connector(
+        "v2",
+        &[(
+            "apiDefinition.swagger.json",
+            &format!(r#"{{ "swagger": "2.0", "info": {{ "title": "T", "version": "1" }}, "schemes": ["http"], {paths} }}"#),
+        )],
+    );
+    let v3 = t.connector(
+        "v3",
+        &[(
+            "apiDefinition.swagger.json",
+            &format!(
+                r#"{{ "openapi": "3.0.0", "info": {{ "title": "T", "version": "1" }}, {paths} }}"#
+            ),
+        )],
+    );
+    let fired = |dir: &std::path::Path| -> Vec<&'static str> {
+        let found = connlint::discover::discover(&[dir.to_path_buf()]).unwrap();
+        let checked = connlint::lint::lint_connector(&found[0], &Default::default());
+        checked
+            .findings
+            .iter()
+            .map(|f| f.diagnostic.rule)
+            .filter(|r| swagger2_only.contains(r))
+            .collect()
+    };
+    assert!(!fired(&v2).is_empty());
+    assert_eq!(fired(&v3), Vec::<&str>::new());
+}
