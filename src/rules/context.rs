@@ -21,6 +21,11 @@ pub struct ConnectorContext<'a> {
     pub package: Option<&'a [String]>,
     /// apiProperties.json, when present and readable.
     pub properties: Option<&'a Node>,
+    /// The files of the connector folder with their sizes, listed once by the lint; with
+    /// `--fix`, the sizes of the fixed texts. Rules never read the disk themselves.
+    pub files: &'a [crate::fsutil::FolderFile],
+    /// The definition as the lint read it (the fixed text with `--fix`), when readable.
+    pub definition: Option<&'a crate::source::SourceFile>,
     pub docs: Vec<ConnectorDoc<'a>>,
 }
 

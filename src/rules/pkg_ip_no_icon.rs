@@ -30,7 +30,7 @@ pub fn check(ctx: &ConnectorContext, out: &mut Vec<Diagnostic>) {
     if ctx.profile != Profile::IndependentPublisher {
         return;
     }
-    let names = file_names(ctx.dir);
+    let names = file_names(ctx);
     if !is_connector_folder(&names) {
         return;
     }

@@ -33,7 +33,7 @@ crate::declare_rule! {
 const NAME: &str = "apiDefinition.swagger.json";
 
 pub fn check(ctx: &ConnectorContext, out: &mut Vec<Diagnostic>) {
-    let names = file_names(ctx.dir);
+    let names = file_names(ctx);
     if !is_connector_folder(&names) || names.iter().any(|n| n == NAME) {
         return;
     }
