@@ -91,6 +91,56 @@ fn file_type_name(t: std::fs::FileType) -> &'static str {
     }
 }
 
+/// A file of a connector folder, as the lint sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FolderFile {
+    pub name: String,
+    /// Its size in bytes; `None` for a link that leaves the linted tree (which is not
+    /// read, and whose target is not looked at).
+    pub size: Option<u64>,
+}
+
+/// The files of a folder, sorted by name: regular files, and symbolic links to regular
+/// files (a link is a file of the connector as much as the file it names; the lint reads
+/// it when it stays inside `tree`). Nothing is opened.
+pub fn list_files(dir: &Path, tree: &Path) -> Vec<FolderFile> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let tree = std::fs::canonicalize(tree).unwrap_or_else(|_| tree.to_path_buf());
+    let mut files: Vec<FolderFile> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let kind = e.file_type().ok()?;
+            let name = e.file_name().to_string_lossy().into_owned();
+            if kind.is_file() {
+                return Some(FolderFile {
+                    name,
+                    size: e.metadata().ok().map(|m| m.len()),
+                });
+            }
+            if !kind.is_symlink() {
+                return None;
+            }
+            let target = std::fs::canonicalize(e.path()).ok();
+            let inside = target.as_ref().is_some_and(|t| t.starts_with(&tree));
+            let size = match &target {
+                Some(t) if inside => {
+                    let meta = std::fs::metadata(t).ok()?;
+                    if !meta.is_file() {
+                        return None;
+                    }
+                    Some(meta.len())
+                }
+                _ => None,
+            };
+            Some(FolderFile { name, size })
+        })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
 /// Opens a file a stranger may have committed, safely:
 /// - a symbolic link is followed only when its target (and every link on the way) stays
 ///   inside `tree`, the folder the user asked to lint;

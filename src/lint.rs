@@ -196,6 +196,23 @@ fn load(
     }
 }
 
+/// The files of the connector folder for the connector rules, with the sizes of the
+/// fixed texts where `--fix` has changed them.
+fn folder_files(
+    connector: &ConnectorFiles,
+    options: &LintOptions,
+) -> Vec<crate::fsutil::FolderFile> {
+    let mut files = crate::fsutil::list_files(&connector.dir, &connector.root);
+    if let Some(overlay) = &options.overlay {
+        for f in &mut files {
+            if let Some(text) = overlay.get(&connector.dir.join(&f.name)) {
+                f.size = Some(text.len() as u64);
+            }
+        }
+    }
+    files
+}
+
 /// Runs the breaking-change rules: the previous version against the current one.
 fn check_change(
     previous: &Previous,
@@ -258,11 +275,19 @@ pub fn lint_connector(connector: &ConnectorFiles, options: &LintOptions) -> Chec
     let mut operations = 0;
     let mut definition = None;
     {
+        let package = files.iter().find_map(|f| f.package_entries.as_deref());
+        let folder = if package.is_some() {
+            Vec::new()
+        } else {
+            folder_files(connector, options)
+        };
         let ctx = rules::ConnectorContext {
             dir: &connector.dir,
             profile,
-            package: files.iter().find_map(|f| f.package_entries.as_deref()),
+            package,
             properties: properties_at.and_then(|i| files[i].root.as_ref()),
+            files: &folder,
+            definition: definition_at.and_then(|i| files[i].source.as_deref()),
             docs: files
                 .iter()
                 .filter(|f| matches!(f.kind, FileKind::Readme | FileKind::Intro))

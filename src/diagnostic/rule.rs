@@ -18,6 +18,9 @@ pub struct RuleMeta {
     pub doc: &'static str,
     /// What the rule looks at.
     pub scope: Scope,
+    /// The definitions a definition rule applies to: the driver runs a `Swagger2` rule
+    /// only on Swagger 2.0 documents.
+    pub applies_to: Spec,
     /// The severity for custom connectors (the `custom` profile), when it differs: rules
     /// certification enforces are often only advice for a connector nobody certifies.
     pub custom_severity: Option<Severity>,
@@ -64,6 +67,7 @@ macro_rules! declare_rule {
             id: $id:literal,
             severity: $sev:ident,
             scope: $scope:ident,
+            $(applies_to: $applies:ident,)?
             $(custom: $custom:ident,)?
             $(fix: $fix:ident,)?
             $(source: $source:literal,)?
@@ -77,6 +81,7 @@ macro_rules! declare_rule {
             summary: $summary,
             doc: concat!($($doc, "\n"),*),
             scope: $crate::diagnostic::rule::Scope::$scope,
+            applies_to: $crate::declare_rule!(@applies $($applies)?),
             custom_severity: $crate::declare_rule!(@custom $($custom)?),
             fix: $crate::declare_rule!(@fix $($fix)?),
             source: $crate::declare_rule!(@source $($source)?),
@@ -86,6 +91,8 @@ macro_rules! declare_rule {
     (@fix $fix:ident) => { Some($crate::diagnostic::Applicability::$fix) };
     (@source) => { None };
     (@source $source:literal) => { Some($source) };
+    (@applies) => { $crate::diagnostic::rule::Spec::Any };
+    (@applies $applies:ident) => { $crate::diagnostic::rule::Spec::$applies };
     (@custom) => { None };
     (@custom $custom:ident) => { Some($crate::diagnostic::Severity::$custom) };
 }
@@ -110,6 +117,17 @@ impl RuleMeta {
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// Which definitions a definition rule applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Spec {
+    /// Any definition connlint reads.
+    Any,
+    /// Swagger 2.0 documents only (not OpenAPI 3, not an unknown version): the rule
+    /// checks something Swagger 2.0 defines.
+    Swagger2,
 }
 
 /// The kind of connector, which decides what certification asks of it.

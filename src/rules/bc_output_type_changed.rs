@@ -1,4 +1,4 @@
-use super::swagger::{deref, properties, success_schema};
+use super::support::swagger::{deref, properties, success_schema};
 use crate::diagnostic::Diagnostic;
 use crate::model::Operation;
 use crate::rules::ChangeContext;

@@ -1,4 +1,4 @@
-use super::swagger::metadata_entries;
+use super::support::swagger::metadata_entries;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::DefinitionContext;
 

@@ -1,5 +1,5 @@
-use super::swagger::metadata_entries;
-use super::text::is_absolute_url;
+use super::support::swagger::metadata_entries;
+use super::support::text::is_absolute_url;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 

@@ -1,4 +1,4 @@
-use super::swagger::{consumes, is_swagger2};
+use super::support::swagger::consumes;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -32,15 +32,13 @@ crate::declare_rule! {
         id: "consumes-present",
         severity: Warning,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "operations with a body declare `consumes`",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for op in ctx.operations() {
         let Some(p) = op
             .parameters

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, uses_extension, Kind};
+use super::support::swagger::{uses_extension, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -50,6 +50,7 @@ crate::declare_rule! {
         id: "dynamic-list-companion",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions",
         summary: "dynamic values and schemas in bodies need their `x-ms-dynamic-list`/`-properties` companion",
     };
@@ -66,10 +67,7 @@ fn sources(ext: &Node) -> Vec<&str> {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx)
-        || (!uses_extension(ctx, "x-ms-dynamic-values")
-            && !uses_extension(ctx, "x-ms-dynamic-schema"))
-    {
+    if !uses_extension(ctx, "x-ms-dynamic-values") && !uses_extension(ctx, "x-ms-dynamic-schema") {
         return;
     }
     let walk = ctx.objects();

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, uses_extension, Kind};
+use super::support::swagger::{uses_extension, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -44,17 +44,17 @@ crate::declare_rule! {
         id: "dynamic-source-not-internal",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "dynamic extensions take no value from an internal parameter",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx)
-        || (!uses_extension(ctx, "x-ms-dynamic-values")
-            && !uses_extension(ctx, "x-ms-dynamic-list")
-            && !uses_extension(ctx, "x-ms-dynamic-schema")
-            && !uses_extension(ctx, "x-ms-dynamic-properties"))
+    if !uses_extension(ctx, "x-ms-dynamic-values")
+        && !uses_extension(ctx, "x-ms-dynamic-list")
+        && !uses_extension(ctx, "x-ms-dynamic-schema")
+        && !uses_extension(ctx, "x-ms-dynamic-properties")
     {
         return;
     }

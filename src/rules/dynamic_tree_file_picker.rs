@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, uses_extension, Kind};
+use super::support::swagger::{uses_extension, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -35,13 +35,14 @@ crate::declare_rule! {
         id: "dynamic-tree-file-picker",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "a file picker needs `x-ms-dynamic-tree`",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) || (!uses_extension(ctx, "x-ms-capabilities")) {
+    if !uses_extension(ctx, "x-ms-capabilities") {
         return;
     }
     let walk = ctx.objects();

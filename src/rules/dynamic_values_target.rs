@@ -1,4 +1,4 @@
-use super::swagger::{deref, is_swagger2, properties, success_schema, uses_extension, Kind};
+use super::support::swagger::{deref, properties, success_schema, uses_extension, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -47,6 +47,7 @@ crate::declare_rule! {
         id: "dynamic-values-target",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "dynamic extensions call an existing operation with its parameters",
     };
@@ -86,11 +87,10 @@ fn follow<'a>(
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx)
-        || (!uses_extension(ctx, "x-ms-dynamic-values")
-            && !uses_extension(ctx, "x-ms-dynamic-list")
-            && !uses_extension(ctx, "x-ms-dynamic-schema")
-            && !uses_extension(ctx, "x-ms-dynamic-properties"))
+    if !uses_extension(ctx, "x-ms-dynamic-values")
+        && !uses_extension(ctx, "x-ms-dynamic-list")
+        && !uses_extension(ctx, "x-ms-dynamic-schema")
+        && !uses_extension(ctx, "x-ms-dynamic-properties")
     {
         return;
     }

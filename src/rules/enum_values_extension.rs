@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, uses_extension};
+use super::support::swagger::uses_extension;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -37,13 +37,14 @@ crate::declare_rule! {
         id: "enum-values-extension",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`x-ms-enum-values` entries have `value` and `displayName` from the `enum`",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) || (!uses_extension(ctx, "x-ms-enum-values")) {
+    if !uses_extension(ctx, "x-ms-enum-values") {
         return;
     }
     let walk = ctx.objects();

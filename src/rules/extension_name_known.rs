@@ -1,5 +1,4 @@
-use super::extensions::{known_ignoring_case, placement, suggest};
-use super::swagger::is_swagger2;
+use super::support::extensions::{known_ignoring_case, placement, suggest};
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -38,6 +37,7 @@ crate::declare_rule! {
         id: "extension-name-known",
         severity: Warning,
         scope: Definition,
+        applies_to: Swagger2,
         fix: Safe,
         source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/apiDefinition.swagger.schema.json",
         summary: "unknown or misspelt `x-ms-*` extension",
@@ -45,9 +45,6 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let walk = ctx.objects();
     for obj in walk.iter() {
         for m in obj.node.members().unwrap_or_default() {

@@ -1,5 +1,5 @@
-use super::extensions::{placement, Placement};
-use super::swagger::{is_swagger2, Kind, Role};
+use super::support::extensions::{placement, Placement};
+use super::support::swagger::{Kind, Role};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -43,6 +43,7 @@ crate::declare_rule! {
         id: "extension-placement",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://github.com/microsoft/PowerPlatformConnectors/blob/dev/schemas/apiDefinition.swagger.schema.json",
         summary: "`x-ms-*` extensions only where the platform reads them",
     };
@@ -68,9 +69,6 @@ fn names(kinds: &[Kind]) -> String {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let walk = ctx.objects();
     for obj in walk.iter() {
         for m in obj.node.members().unwrap_or_default() {

@@ -1,4 +1,4 @@
-use super::swagger::is_swagger2;
+use super::support::swagger::is_swagger2;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::DefinitionContext;
 

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, uses_extension, Kind, Role};
+use super::support::swagger::{uses_extension, Kind, Role};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "filter-functions",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`filterFunctions` lists known OData functions, in a response schema",
     };
@@ -92,7 +93,7 @@ pub const FUNCTIONS: &[&str] = &[
 ];
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) || (!uses_extension(ctx, "x-ms-capabilities")) {
+    if !uses_extension(ctx, "x-ms-capabilities") {
         return;
     }
     let walk = ctx.objects();

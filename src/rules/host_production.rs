@@ -1,4 +1,3 @@
-use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -29,6 +28,7 @@ crate::declare_rule! {
         id: "host-production",
         severity: Warning,
         scope: Definition,
+        applies_to: Swagger2,
         custom: Info,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission",
         summary: "`host` looks like a development, test or staging host",
@@ -83,9 +83,6 @@ pub fn non_production(host: &str) -> Option<String> {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let Some(h) = ctx.root.get_str("host") else {
         return;
     };

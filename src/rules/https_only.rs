@@ -1,4 +1,3 @@
-use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -25,15 +24,13 @@ crate::declare_rule! {
         id: "https-only",
         severity: Warning,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://cheatsheetseries.owasp.org/cheatsheets/REST_Security_Cheat_Sheet.html",
         summary: "`schemes` is `[\"https\"]`",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     match ctx.root.get("schemes").and_then(|s| s.as_array()) {
         None => {
             if ctx.root.get("host").is_some() {

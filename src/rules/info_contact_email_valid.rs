@@ -1,4 +1,4 @@
-use super::text::is_email;
+use super::support::text::is_email;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 

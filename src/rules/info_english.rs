@@ -1,4 +1,4 @@
-use super::text::{excerpt, looks_non_english};
+use super::support::text::{excerpt, looks_non_english};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 

@@ -1,4 +1,4 @@
-use super::text::product_name;
+use super::support::text::product_name;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 

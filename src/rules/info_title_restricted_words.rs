@@ -1,4 +1,4 @@
-use super::text::find_word;
+use super::support::text::find_word;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 

@@ -1,4 +1,4 @@
-use super::markdown::{find_section, headings, intro, Section};
+use super::support::markdown::{find_section, headings, intro, Section};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;

@@ -1,4 +1,6 @@
-use super::markdown::{find_section, first_line, has_auth, headings, intro, slice, Section};
+use super::support::markdown::{
+    find_section, first_line, has_auth, headings, intro, slice, Section,
+};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;

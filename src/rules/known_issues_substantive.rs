@@ -1,4 +1,4 @@
-use super::markdown::{find_section, headings, is_empty_statement, slice, Section};
+use super::support::markdown::{find_section, headings, is_empty_statement, slice, Section};
 use crate::diagnostic::Diagnostic;
 use crate::rules::ConnectorContext;
 

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, Kind};
+use super::support::swagger::{is_swagger2, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, op_node};
+use super::support::swagger::op_node;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::Node;
@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "mime-type-supported",
         severity: Warning,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`consumes`/`produces` media types must be ones Power Platform supports",
     };
@@ -81,9 +82,6 @@ fn check_list(list: &Node, at: &str, out: &mut Vec<Diagnostic>, op: Option<&str>
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for key in ["consumes", "produces"] {
         if let Some(l) = ctx.root.get(key) {
             check_list(l, &format!("/{key}"), out, None);

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, Kind};
+use super::support::swagger::Kind;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -29,6 +29,7 @@ crate::declare_rule! {
         id: "no-unknown-properties",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "keys outside the Swagger 2.0 grammar must be `x-` extensions",
     };
@@ -238,9 +239,6 @@ fn hint(key: &str) -> &'static str {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let walk = ctx.objects();
     for obj in walk.iter() {
         if obj.kind == Kind::Schema && obj.node.get("$ref").is_some() {

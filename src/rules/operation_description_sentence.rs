@@ -1,4 +1,4 @@
-use super::text::{ends_like_sentence, excerpt};
+use super::support::text::{ends_like_sentence, excerpt};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 

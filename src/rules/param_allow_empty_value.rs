@@ -1,4 +1,3 @@
-use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -30,15 +29,13 @@ crate::declare_rule! {
         id: "param-allow-empty-value",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`allowEmptyValue` only on query and formData parameters",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for (obj_at, node, location) in ctx.parameter_objects() {
         let (node, location): (&crate::syntax::Node, Option<&str>) = (node, *location);
         if node.get("allowEmptyValue").is_none() {

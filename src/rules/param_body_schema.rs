@@ -1,4 +1,3 @@
-use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -33,6 +32,7 @@ crate::declare_rule! {
         id: "param-body-schema",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "body parameters have a `schema` and nothing else does",
     };
@@ -54,9 +54,6 @@ const BODY_ONLY_IN_SCHEMA: &[&str] = &[
 ];
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for (obj_at, node, location) in ctx.parameter_objects() {
         let (node, location): (&crate::syntax::Node, Option<&str>) = (node, *location);
         let name = node.get_str("name").unwrap_or_default();

@@ -1,4 +1,4 @@
-use super::swagger::{consumes, is_swagger2, Kind, Place};
+use super::support::swagger::{consumes, Kind, Place};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -35,15 +35,13 @@ crate::declare_rule! {
         id: "param-file-formdata",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "files only as formData or a whole binary body",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let walk = ctx.objects();
     for obj in walk.iter() {
         match obj.kind {
@@ -69,7 +67,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 }
             }
             Kind::Schema
-                if obj.role == super::swagger::Role::Input
+                if obj.role == super::support::swagger::Role::Input
                     && obj.place != Place::BodyRoot
                     && obj.node.get_str("format") == Some("binary")
                     && obj.node.get_str("type") == Some("string") =>

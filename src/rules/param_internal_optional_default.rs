@@ -1,4 +1,4 @@
-use super::swagger::{input_properties, is_swagger2, unique_parameters};
+use super::support::swagger::{input_properties, unique_parameters};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -33,6 +33,7 @@ crate::declare_rule! {
         id: "param-internal-optional-default",
         severity: Warning,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "an internal field with a `default` must be `required` to be sent",
     };
@@ -41,9 +42,6 @@ crate::declare_rule! {
 const HELP: &str = "mark the field \"required\": true so its default is sent, or drop the default";
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for (op, p) in unique_parameters(ctx) {
         let internal = p
             .visibility

@@ -1,4 +1,4 @@
-use super::swagger::{input_properties, is_swagger2, unique_parameters};
+use super::support::swagger::{input_properties, unique_parameters};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -34,6 +34,7 @@ crate::declare_rule! {
         id: "param-internal-required-default",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions",
         summary: "internal and required parameters need a `default`",
     };
@@ -42,9 +43,6 @@ crate::declare_rule! {
 const HELP: &str = "give the field a \"default\" (the value always sent), or make it visible so makers can fill it in";
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for (op, p) in unique_parameters(ctx) {
         let internal = p
             .visibility

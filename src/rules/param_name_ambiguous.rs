@@ -1,4 +1,4 @@
-use super::swagger::{body_schema, is_swagger2, properties};
+use super::support::swagger::{body_schema, properties};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -35,15 +35,13 @@ crate::declare_rule! {
         id: "param-name-ambiguous",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "a parameter has the name of a body property",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for op in ctx.operations() {
         let Some((schema, at)) = body_schema(ctx, op) else {
             continue;

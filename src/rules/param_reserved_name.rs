@@ -1,4 +1,3 @@
-use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -31,6 +30,7 @@ crate::declare_rule! {
         id: "param-reserved-name",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "no parameter named `connectionId`",
     };
@@ -39,9 +39,6 @@ crate::declare_rule! {
 pub const RESERVED: &[&str] = &["connectionId"];
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for (obj_at, node, _) in ctx.parameter_objects() {
         let node: &crate::syntax::Node = node;
         let Some(name) = node.get_str("name") else {

@@ -1,4 +1,3 @@
-use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -32,15 +31,13 @@ crate::declare_rule! {
         id: "param-unique",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "no parameter twice (same name and location) in one list",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for entries in ctx.parameter_lists() {
         let mut seen: Vec<(String, String)> = Vec::new();
         for e in entries {

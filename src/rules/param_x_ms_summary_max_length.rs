@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, Kind};
+use super::support::swagger::Kind;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -34,6 +34,7 @@ crate::declare_rule! {
         id: "param-x-ms-summary-max-length",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-operation-and-parameter-summaries-and-descriptions",
         summary: "`x-ms-summary` is longer than 80 characters",
     };
@@ -42,9 +43,6 @@ crate::declare_rule! {
 pub const MAX: usize = 80;
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let walk = ctx.objects();
     for obj in walk.iter() {
         if !matches!(obj.kind, Kind::Parameter | Kind::Schema | Kind::Header) {

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, template_vars};
+use super::support::swagger::template_vars;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -32,15 +32,13 @@ crate::declare_rule! {
         id: "path-param-in-template",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "path parameters and path template variables match",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for op in ctx.operations() {
         let vars = template_vars(&op.path);
         for p in op.parameters.iter().filter(|p| p.location == "path") {

@@ -1,4 +1,3 @@
-use super::swagger::is_swagger2;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::DefinitionContext;
 
@@ -32,6 +31,7 @@ crate::declare_rule! {
         id: "path-param-url-encoding",
         severity: Warning,
         scope: Definition,
+        applies_to: Swagger2,
         fix: Safe,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "path parameters declare `x-ms-url-encoding`",
@@ -39,9 +39,6 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for (obj_at, node, location) in ctx.parameter_objects() {
         let (node, location): (&crate::syntax::Node, Option<&str>) = (node, *location);
         if location != Some("path") {

@@ -1,5 +1,4 @@
 use super::path_unique::shape;
-use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -40,6 +39,7 @@ crate::declare_rule! {
         id: "path-partial-duplicate",
         severity: Warning,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "two paths of one method can match the same request",
     };
@@ -58,9 +58,6 @@ fn overlaps(a: &str, b: &str) -> bool {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let ops = ctx.operations();
     let shapes: Vec<String> = ops.iter().map(|o| shape(&o.path)).collect();
     let segments: Vec<usize> = ops

@@ -1,4 +1,3 @@
-use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -34,6 +33,7 @@ crate::declare_rule! {
         id: "path-syntax",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "paths start with `/` and hold no query, fragment, `*` or malformed template",
     };
@@ -66,7 +66,7 @@ pub fn problem(path: &str) -> Option<String> {
             return Some(format!("has unbalanced braces in `{segment}`"));
         }
     }
-    for var in super::swagger::template_vars(path) {
+    for var in super::support::swagger::template_vars(path) {
         if var.contains('=') {
             return Some(format!("gives the variable `{{{var}}}` a default"));
         }
@@ -78,9 +78,6 @@ pub fn problem(path: &str) -> Option<String> {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let Some(paths) = ctx.root.get("paths") else {
         return;
     };

@@ -1,4 +1,3 @@
-use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -38,6 +37,7 @@ crate::declare_rule! {
         id: "path-unique",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "no two paths are the same ignoring case and variable names",
     };
@@ -65,9 +65,6 @@ pub fn shape(path: &str) -> String {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let ops = ctx.operations();
     let mut first: std::collections::HashMap<(&str, String), usize> = Default::default();
     for (i, op) in ops.iter().enumerate() {

@@ -1,4 +1,4 @@
-use super::package::{anchor_file, file_names, is_connector_folder};
+use super::support::package::{anchor_file, file_names, is_connector_folder};
 use crate::diagnostic::Diagnostic;
 use crate::rules::{ConnectorContext, Profile};
 use crate::source::Span;
@@ -30,7 +30,7 @@ pub fn check(ctx: &ConnectorContext, out: &mut Vec<Diagnostic>) {
     if ctx.profile != Profile::IndependentPublisher {
         return;
     }
-    let names = file_names(ctx.dir);
+    let names = file_names(ctx);
     if !is_connector_folder(&names) {
         return;
     }

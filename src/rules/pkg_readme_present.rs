@@ -1,4 +1,4 @@
-use super::package::{anchor_file, file_names, is_connector_folder};
+use super::support::package::{anchor_file, file_names, is_connector_folder};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;
@@ -34,7 +34,7 @@ pub fn check(ctx: &ConnectorContext, out: &mut Vec<Diagnostic>) {
     if ctx.docs.iter().any(|d| d.kind == FileKind::Readme) {
         return;
     }
-    let names = file_names(ctx.dir);
+    let names = file_names(ctx);
     if !is_connector_folder(&names) {
         return;
     }

@@ -1,4 +1,4 @@
-use super::package::{anchor_file, file_names};
+use super::support::package::{anchor_file, file_names};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;
@@ -30,19 +30,20 @@ crate::declare_rule! {
 const LIMIT: u64 = 1024 * 1024;
 
 pub fn check(ctx: &ConnectorContext, out: &mut Vec<Diagnostic>) {
-    let names = file_names(ctx.dir);
-    for n in names
+    let names = file_names(ctx);
+    for f in ctx
+        .files
         .iter()
-        .filter(|n| n.eq_ignore_ascii_case("script.csx"))
+        .filter(|f| f.name.eq_ignore_ascii_case("script.csx"))
     {
-        let Ok(meta) = std::fs::metadata(ctx.dir.join(n)) else {
+        let (n, Some(size)) = (&f.name, f.size) else {
             continue;
         };
-        if meta.len() > LIMIT {
+        if size > LIMIT {
             let mut d = RULE
                 .diagnostic(format!(
                     "`{n}` is {:.2} MB; custom code is limited to 1 MB",
-                    meta.len() as f64 / LIMIT as f64
+                    size as f64 / LIMIT as f64
                 ))
                 .help("shrink the script: move data and logic to the service; custom code must also finish within 5 seconds");
             let scripted = ctx

@@ -1,4 +1,4 @@
-use super::package::{file_names, is_connector_folder};
+use super::support::package::{file_names, is_connector_folder};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;
@@ -33,7 +33,7 @@ crate::declare_rule! {
 const NAME: &str = "apiDefinition.swagger.json";
 
 pub fn check(ctx: &ConnectorContext, out: &mut Vec<Diagnostic>) {
-    let names = file_names(ctx.dir);
+    let names = file_names(ctx);
     if !is_connector_folder(&names) || names.iter().any(|n| n == NAME) {
         return;
     }

@@ -1,4 +1,4 @@
-use super::package::file_names;
+use super::support::package::file_names;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;
@@ -57,24 +57,25 @@ pub fn minified_len(bytes: &[u8]) -> usize {
 }
 
 pub fn check(ctx: &ConnectorContext, out: &mut Vec<Diagnostic>) {
-    let names = file_names(ctx.dir);
+    let names = file_names(ctx);
     let Some(name) = names.iter().find(|n| {
         crate::discover::kind_of(n) == Some(FileKind::Definition)
             && n.to_ascii_lowercase().ends_with(".json")
     }) else {
         return;
     };
-    let path = ctx.dir.join(name);
-    let Ok(meta) = std::fs::metadata(&path) else {
+    // The text the lint read (the fixed one with --fix), when it is this file.
+    let Some(definition) = ctx.definition.filter(|d| {
+        d.path
+            .file_name()
+            .is_some_and(|f| f.to_string_lossy() == **name)
+    }) else {
         return;
     };
-    if (meta.len() as usize) < LIMIT {
+    if definition.text.len() < LIMIT {
         return;
     }
-    let Ok(bytes) = std::fs::read(&path) else {
-        return;
-    };
-    let size = minified_len(&bytes);
+    let size = minified_len(definition.text.as_bytes());
     if size >= LIMIT {
         out.push(
             RULE.diagnostic(format!(

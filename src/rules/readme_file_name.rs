@@ -1,4 +1,4 @@
-use super::package::file_names;
+use super::support::package::file_names;
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;
@@ -36,7 +36,7 @@ pub fn check(ctx: &ConnectorContext, out: &mut Vec<Diagnostic>) {
     if !ctx.docs.iter().any(|d| d.kind == FileKind::Readme) {
         return;
     }
-    let names = file_names(ctx.dir);
+    let names = file_names(ctx);
     if names.iter().any(|n| n == "readme.md") {
         return;
     }

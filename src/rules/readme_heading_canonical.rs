@@ -1,4 +1,4 @@
-use super::markdown::{headings, normalize, Section};
+use super::support::markdown::{headings, normalize, Section};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;

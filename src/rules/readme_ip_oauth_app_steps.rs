@@ -1,4 +1,4 @@
-use super::markdown::{first_line, is_oauth, readme};
+use super::support::markdown::{first_line, is_oauth, readme};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::{ConnectorContext, Profile};

@@ -77,7 +77,7 @@ pub fn check(ctx: &ConnectorContext, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        for h in super::markdown::headings(doc.text) {
+        for h in super::support::markdown::headings(doc.text) {
             if HEADINGS.iter().any(|p| h.text.eq_ignore_ascii_case(p)) {
                 out.push(
                     RULE.diagnostic(format!("the template heading `{}` is left in the file", h.text))

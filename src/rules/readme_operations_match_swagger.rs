@@ -1,4 +1,4 @@
-use super::markdown::{find_section, headings, normalize, slice, Section};
+use super::support::markdown::{find_section, headings, normalize, slice, Section};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::DefinitionContext;

@@ -1,5 +1,5 @@
-use super::markdown::Section;
-use super::readme_sections::check_section;
+use super::support::markdown::Section;
+use super::support::readme_sections::check_section;
 use crate::diagnostic::Diagnostic;
 use crate::rules::ConnectorContext;
 
@@ -36,7 +36,7 @@ crate::declare_rule! {
 }
 
 pub fn check(ctx: &ConnectorContext, out: &mut Vec<Diagnostic>) {
-    if super::markdown::has_auth(ctx) == Some(false) {
+    if super::support::markdown::has_auth(ctx) == Some(false) {
         return;
     }
     check_section(&RULE, Section::ObtainingCredentials, ctx, out, "add `## Obtaining Credentials`: the authentication method and, step by step, how to get the key or sign in");

@@ -1,5 +1,5 @@
-use super::markdown::Section;
-use super::readme_sections::check_section;
+use super::support::markdown::Section;
+use super::support::readme_sections::check_section;
 use crate::diagnostic::Diagnostic;
 use crate::rules::ConnectorContext;
 

@@ -1,4 +1,4 @@
-use super::markdown::{first_line, headings, readme, slice};
+use super::support::markdown::{first_line, headings, readme, slice};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;

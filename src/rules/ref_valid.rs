@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, Kind};
+use super::support::swagger::Kind;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::{join, resolve};
@@ -37,6 +37,7 @@ crate::declare_rule! {
         id: "ref-valid",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`$ref`s point to the right section, not to another `$ref`, and stand alone",
     };
@@ -111,9 +112,6 @@ fn check_ref<'a>(
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let mut chains = Chains {
         root: ctx.root,
         seen: Default::default(),

@@ -1,4 +1,4 @@
-use super::swagger::deref;
+use super::support::swagger::deref;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::model::ResponseCode;
 use crate::rules::DefinitionContext;

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, Kind, Obj, Place, Role};
+use super::support::swagger::{Kind, Obj, Place, Role};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -33,15 +33,13 @@ crate::declare_rule! {
         id: "response-properties-documented",
         severity: Info,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/connector-string-guidance",
         summary: "response properties have `x-ms-summary` and `description`",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     // The walk is pre-order: the properties of a response schema follow its root.
     let objs = ctx.objects();
     let mut groups: Vec<(&Obj, Vec<&str>)> = Vec::new();

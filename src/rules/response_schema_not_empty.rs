@@ -1,4 +1,4 @@
-use super::swagger::{deref, is_swagger2};
+use super::support::swagger::deref;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::{join, resolve};
@@ -32,6 +32,7 @@ crate::declare_rule! {
         id: "response-schema-not-empty",
         severity: Warning,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-exact-operation-responses",
         summary: "a success response has an empty schema",
     };
@@ -59,9 +60,6 @@ pub fn is_empty_schema(s: &Node) -> bool {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for op in ctx.operations() {
         let Some(r) = &op.responses else { continue };
         for e in r.entries.iter().filter(|e| e.code.class() == Some(2)) {

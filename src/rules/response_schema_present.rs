@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, is_webhook};
+use super::support::swagger::is_webhook;
 use crate::diagnostic::Diagnostic;
 use crate::model::ResponseCode;
 use crate::rules::DefinitionContext;
@@ -33,15 +33,13 @@ crate::declare_rule! {
         id: "response-schema-present",
         severity: Warning,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-submission#define-exact-operation-responses",
         summary: "the success response of an action has no `schema`",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for op in ctx.operations() {
         if is_webhook(ctx, op) {
             continue;

@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use super::swagger::{fingerprint, is_swagger2, Kind, Obj, Place};
+use super::support::swagger::{fingerprint, Kind, Obj, Place};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "reuse-definitions",
         severity: Info,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/coding-standards",
         summary: "a schema repeated inline in several places",
     };
@@ -43,9 +44,6 @@ crate::declare_rule! {
 pub const MIN_COPIES: usize = 3;
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let mut copies: BTreeMap<u64, Vec<&Obj>> = BTreeMap::new();
     let walk = ctx.objects();
     for obj in walk.iter() {

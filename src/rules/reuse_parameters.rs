@@ -1,6 +1,6 @@
 use std::collections::BTreeMap;
 
-use super::swagger::{fingerprint, is_swagger2};
+use super::support::swagger::fingerprint;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "reuse-parameters",
         severity: Info,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/coding-standards",
         summary: "a parameter repeated inline in several operations",
     };
@@ -43,9 +44,6 @@ crate::declare_rule! {
 pub const MIN_COPIES: usize = 3;
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let mut copies: BTreeMap<u64, (&str, Vec<String>)> = BTreeMap::new();
     for entries in ctx.parameter_lists() {
         for e in entries {

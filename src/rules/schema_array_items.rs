@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, Kind};
+use super::support::swagger::Kind;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -27,15 +27,13 @@ crate::declare_rule! {
         id: "schema-array-items",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`type: array` needs `items`",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let walk = ctx.objects();
     for obj in walk.iter() {
         if !matches!(

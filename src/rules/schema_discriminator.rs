@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, properties, Kind};
+use super::support::swagger::{properties, Kind};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -31,15 +31,13 @@ crate::declare_rule! {
         id: "schema-discriminator",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`discriminator` names a required string property",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let walk = ctx.objects();
     for obj in walk.iter() {
         if obj.kind != Kind::Schema {

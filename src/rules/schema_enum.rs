@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, Kind};
+use super::support::swagger::Kind;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -36,6 +36,7 @@ crate::declare_rule! {
         id: "schema-enum",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`enum` values and `default` match the type, without repeats",
     };
@@ -94,9 +95,6 @@ fn shown(v: &Node) -> String {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let walk = ctx.objects();
     for obj in walk.iter() {
         if !matches!(

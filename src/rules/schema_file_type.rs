@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, Kind, Place};
+use super::support::swagger::{Kind, Place};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -30,15 +30,13 @@ crate::declare_rule! {
         id: "schema-file-type",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`type: file` only at the root of a response schema",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let walk = ctx.objects();
     for obj in walk.iter() {
         if obj.kind != Kind::Schema || obj.node.get_str("type") != Some("file") {

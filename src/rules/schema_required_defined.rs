@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, properties, Kind, Role};
+use super::support::swagger::{properties, Kind, Role};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -33,15 +33,13 @@ crate::declare_rule! {
         id: "schema-required-defined",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`required` names defined properties of an object schema",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let walk = ctx.objects();
     for obj in walk.iter() {
         if obj.kind != Kind::Schema {

@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, Kind};
+use super::support::swagger::Kind;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -31,6 +31,7 @@ crate::declare_rule! {
         id: "schema-type-format",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`type` is known and `format` goes with it",
     };
@@ -53,9 +54,6 @@ fn format_types(format: &str) -> Option<&'static [&'static str]> {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let walk = ctx.objects();
     for obj in walk.iter() {
         if !matches!(

@@ -1,4 +1,3 @@
-use super::swagger::is_swagger2;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -26,6 +25,7 @@ crate::declare_rule! {
         id: "schemes-valid",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`schemes` must list only `http` and `https`",
     };
@@ -65,14 +65,11 @@ fn check_list(node: &crate::syntax::Node, at: &str, out: &mut Vec<Diagnostic>) {
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     if let Some(s) = ctx.root.get("schemes") {
         check_list(s, "/schemes", out);
     }
     for op in ctx.operations() {
-        if let Some(s) = super::swagger::op_node(ctx, op).and_then(|n| n.get("schemes")) {
+        if let Some(s) = super::support::swagger::op_node(ctx, op).and_then(|n| n.get("schemes")) {
             check_list(s, &op.pointer_to("schemes"), out);
         }
     }

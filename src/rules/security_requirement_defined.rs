@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, op_node};
+use super::support::swagger::op_node;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -35,6 +35,7 @@ crate::declare_rule! {
         id: "security-requirement-defined",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "`security` names defined schemes with valid scopes; schemes are complete",
     };
@@ -101,9 +102,6 @@ fn check_requirements(
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     if let Some(s) = ctx.root.get("security") {
         check_requirements(ctx, s, "/security", None, out);
     }

@@ -1,4 +1,4 @@
-use super::text::{capitalised, words};
+use super::support::text::{capitalised, words};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 

@@ -1,4 +1,3 @@
-use super::swagger::is_swagger2;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::DefinitionContext;
 
@@ -33,6 +32,7 @@ crate::declare_rule! {
         id: "visibility-value",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions",
         summary: "`x-ms-visibility` is `important`, `advanced` or `internal`",
     };
@@ -41,9 +41,6 @@ crate::declare_rule! {
 pub const VALUES: [&str; 3] = ["important", "advanced", "internal"];
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for e in ctx.definition.extensions.iter().filter(|e| {
         e.name == "x-ms-visibility" && !e.pointer.ends_with("/properties/x-ms-visibility")
     }) {

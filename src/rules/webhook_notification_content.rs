@@ -1,4 +1,4 @@
-use super::swagger::{is_swagger2, is_webhook};
+use super::support::swagger::is_webhook;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::{join, resolve};
@@ -35,15 +35,13 @@ crate::declare_rule! {
         id: "webhook-notification-content",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "a webhook trigger describes its payload in `x-ms-notification-content`",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     for op in ctx.operations() {
         if !is_webhook(ctx, op) {
             continue;

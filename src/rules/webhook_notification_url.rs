@@ -1,4 +1,4 @@
-use super::swagger::{body_schema, deref, is_internal, is_webhook, op_node, properties};
+use super::support::swagger::{body_schema, deref, is_internal, is_webhook, op_node, properties};
 use crate::diagnostic::Diagnostic;
 use crate::model::Operation;
 use crate::rules::DefinitionContext;
@@ -48,6 +48,7 @@ crate::declare_rule! {
         id: "webhook-notification-url",
         severity: Error,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "a webhook trigger has an internal, required string `x-ms-notification-url` property",
     };
@@ -103,7 +104,7 @@ fn search<'a>(
 fn check_op(ctx: &DefinitionContext, op: &Operation, out: &mut Vec<Diagnostic>) {
     // A parameter may carry the URL (e.g. in the query).
     for p in &op.parameters {
-        let node = super::swagger::param_node(ctx, p);
+        let node = super::support::swagger::param_node(ctx, p);
         if node.and_then(|n| n.get("x-ms-notification-url")).is_some() {
             return;
         }
@@ -160,9 +161,6 @@ fn check_op(ctx: &DefinitionContext, op: &Operation, out: &mut Vec<Diagnostic>) 
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !super::swagger::is_swagger2(ctx) {
-        return;
-    }
     for op in ctx.operations() {
         if is_webhook(ctx, op) && op_node(ctx, op).is_some() {
             check_op(ctx, op, out);

@@ -1,4 +1,4 @@
-use super::swagger::{is_webhook, op_node};
+use super::support::swagger::{is_webhook, op_node};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;

@@ -1,5 +1,5 @@
-use super::swagger::{is_swagger2, Kind};
-use super::text::{starts_lower, words, MINOR_WORDS};
+use super::support::swagger::Kind;
+use super::support::text::{starts_lower, words, MINOR_WORDS};
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -33,15 +33,13 @@ crate::declare_rule! {
         id: "x-ms-summary-title-case",
         severity: Info,
         scope: Definition,
+        applies_to: Swagger2,
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/openapi-extensions",
         summary: "`x-ms-summary` labels in Title Case",
     };
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
-    if !is_swagger2(ctx) {
-        return;
-    }
     let walk = ctx.objects();
     for obj in walk.iter() {
         if !matches!(obj.kind, Kind::Parameter | Kind::Schema | Kind::Header) {

@@ -1,6 +1,6 @@
 //! Observed error statistics (issue 3): read a connector's telemetry, match each request
 //! to an operation, and compute per-operation and connector numbers. Numbers only: the
-//! findings they lead to are the statistics rules' (`rules::STATISTICS_RULES`).
+//! findings they lead to are the statistics rules' (`Statistics` entries of `rules::registry::RULES`).
 //!
 //! The design follows the research report in `shared/reference/telemetry/REPORT.md`:
 //! readers for the canonical `connector-response-stats/v1` format and the sources it

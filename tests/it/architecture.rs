@@ -550,6 +550,33 @@ fn imports_follow_the_layers() {
     );
 }
 
+/// Rules get files, listings and sizes from the lint (which reads through
+/// `fsutil::read_in_tree`), so that `--fix --dry-run` rules see the fixed texts and no
+/// rule follows a link out of the tree.
+#[test]
+fn rules_do_not_read_the_disk() {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules"),
+        &mut files,
+    );
+    let mut readers = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let toks = tokens(&text);
+        let uses_fs = toks.windows(3).any(|w| {
+            matches!(w, [Tok::Ident(a), Tok::PathSep, Tok::Ident(b)] if a == "std" && b == "fs")
+        }) || toks.windows(3).any(|w| {
+            matches!(w, [Tok::Ident(a), Tok::PathSep, Tok::Ident(b)]
+                if a == "fsutil" && (b == "read_in_tree" || b == "open_in_tree" || b == "list_files"))
+        });
+        if uses_fs {
+            readers.push(f.display().to_string());
+        }
+    }
+    assert!(readers.is_empty(), "rules that read the disk: {readers:?}");
+}
+
 #[test]
 fn the_scanner_resolves_paths() {
     let module = vec!["rules".to_string(), "foo".to_string()];

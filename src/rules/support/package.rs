@@ -1,22 +1,11 @@
 //! The files of a connector folder, for the package rules.
 
-use std::path::Path;
-
 use crate::diagnostic::FileKind;
 use crate::rules::ConnectorContext;
 
-/// The names of the regular files in a folder, sorted.
-pub fn file_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|r| {
-            r.filter_map(Result::ok)
-                .filter(|e| e.file_type().map(|t| t.is_file()).unwrap_or(false))
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
+/// The names of the files in the connector folder (as the lint listed them), sorted.
+pub fn file_names(ctx: &ConnectorContext) -> Vec<String> {
+    ctx.files.iter().map(|f| f.name.clone()).collect()
 }
 
 /// Whether the folder is a connector folder (it holds `apiProperties.json` or
