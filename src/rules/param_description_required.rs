@@ -51,7 +51,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::new();
     for op in ctx.operations() {
         for p in &op.parameters {
-            if !crate::docgen::tooltips::maker_fills(ctx.root, p)
+            if !crate::suggest::maker_fills(ctx.root, p)
                 || p.description
                     .as_deref()
                     .is_some_and(|s| !s.trim().is_empty())
@@ -59,7 +59,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             {
                 continue;
             }
-            let (_, tooltip) = crate::docgen::tooltips::suggest_for_parameter(ctx.root, op, p);
+            let (_, tooltip) = crate::suggest::suggest_for_parameter(ctx.root, op, p);
             let mut d = RULE
                 .diagnostic(format!(
                     "parameter `{}` of operation {} has no `description`",

@@ -50,13 +50,13 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     for op in ctx.operations() {
         for p in &op.parameters {
             if p.location == "body"
-                || !crate::docgen::tooltips::maker_fills(ctx.root, p)
+                || !crate::suggest::maker_fills(ctx.root, p)
                 || p.summary.as_deref().is_some_and(|s| !s.trim().is_empty())
                 || !seen.insert(p.pointer.as_str())
             {
                 continue;
             }
-            let (label, _) = crate::docgen::tooltips::suggest_for_parameter(ctx.root, op, p);
+            let (label, _) = crate::suggest::suggest_for_parameter(ctx.root, op, p);
             let label = label.unwrap_or_else(|| p.name.clone());
             out.push(
                 RULE.diagnostic(format!(

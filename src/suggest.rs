@@ -4,7 +4,9 @@
 //!
 //! Suggestions are built only from what the definition says about the field: its name,
 //! type, format, enum, pattern, limits, default and the operation that uses it. The
-//! engine is a library API so that `check` rules can offer the same text as a fix:
+//! engine is a library module below the rules and docgen (it imports only `model`,
+//! `syntax`, `stats` numbers and `text`), so that `check` rules can offer the same text
+//! as a fix:
 //! [`suggest`] for a whole definition, [`label_from_name`], [`summary_gap`] and
 //! [`description_gap`] for one field.
 
@@ -657,7 +659,7 @@ struct Pending {
 /// statistics show 400, 415 or 422 responses come first, most errors first; the rest
 /// follow in definition order.
 pub fn suggest(root: &Node, def: &Definition, stats: Option<&StatsReport>) -> Vec<Suggestion> {
-    let names = super::content::display_names(&def.operations);
+    let names = crate::model::display_names(&def.operations);
     let errors = input_errors(stats);
     let mut pending: BTreeMap<String, Pending> = BTreeMap::new();
     let mut order = 0usize;
