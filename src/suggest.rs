@@ -564,6 +564,9 @@ pub struct Suggestion {
     pub current: Option<String>,
     /// "missing", or why the current value is weak.
     pub reason: String,
+    /// A question for the publisher (`TODO: …`) rather than text to accept: the
+    /// definition says too little about the field. `--write` skips it.
+    pub todo: bool,
     pub kind: FieldKind,
     pub name: String,
     /// `query`, `path`, `header`, `formData`, `body`, or `property`.
@@ -720,6 +723,7 @@ pub fn suggest(root: &Node, def: &Definition, stats: Option<&StatsReport>) -> Ve
                 value,
                 current,
                 reason,
+                todo: false,
                 kind: p.kind,
                 name: p.name.clone(),
                 location: p.location.clone(),

@@ -134,7 +134,7 @@ fn tooltips_one(
     }
     let edits: Vec<KeyEdit> = suggestions
         .iter()
-        .filter(|s| s.is_missing() || args.replace_weak)
+        .filter(|s| !s.todo && (s.is_missing() || args.replace_weak))
         .map(|s| KeyEdit {
             pointer: s.pointer.clone(),
             key: s.key.to_string(),
@@ -220,6 +220,8 @@ fn pretty(path: &str, suggestions: &[Suggestion]) -> String {
             ));
         }
         match &s.current {
+            // A question for the publisher: printed, never written.
+            _ if s.todo => text.push_str(&format!("    ? {}: {}\n", s.key, s.value)),
             None => text.push_str(&format!("    + {}: {}\n", s.key, json_str(&s.value))),
             Some(cur) => text.push_str(&format!(
                 "    ~ {}: {} (now {}: {})\n",
