@@ -21,4 +21,4 @@ pub mod topics;
 /// The tooltip engine, now [`crate::suggest`]; kept under its old name for docgen.
 pub use crate::suggest as tooltips;
 
-pub use tooltips::{suggest, suggest_for_parameter, Suggestion};
+pub use tooltips::{suggest, Suggestion};
