@@ -10,10 +10,13 @@ definition itself (plain JSON, no connlint code) to count:
 
 - suggestions: all, labels (`x-ms-summary`), descriptions;
 - run-together labels: a label that is one capitalised word ("Maxresults", "Boardid")
-  which is not an English word but splits into two or more (by the word list in
-  src/suggest/words.txt, the same list the engine bundles, so the count is only as good
-  as that list: it is a screen, not a proof);
-- labels that differ from the schema `title` the field already has;
+  which is not a word of --dict but splits into two or more words of --words (each of
+  three letters or more, or "id"). Both default to src/suggest/words.txt, the list the
+  engine bundles; give independent lists (SCOWL size 50 for --dict, the 20,000 most
+  frequent English words for --words) for a fair count. A screen, not a proof;
+- labels that differ from the schema `title` the field already has (ignoring case and
+  spaces; titles that are the identifier itself, like "FileName" for `FileName`, or
+  empty, do not count);
 - descriptions of the empty form "The X for the “Y” action.";
 - suggestions whose every operation is deprecated or internal (makers never see them);
 - descriptions that say nothing beyond the label and the action: every content word is a
@@ -102,12 +105,13 @@ def load_words(path):
 
 
 def splits(word, words, depth=0):
-    """Whether `word` is two or more words of the list (each at least 2 letters)."""
+    """Whether `word` is two or more words of the list (each 3+ letters, or "id")."""
     if depth > 4:
         return False
     for i in range(2, len(word) - 1):
         head, tail = word[:i], word[i:]
-        if head in words and (tail in words or splits(tail, words, depth + 1)):
+        ok = lambda w: w in words and (len(w) >= 3 or w == "id")
+        if ok(head) and (ok(tail) or splits(tail, words, depth + 1)):
             return True
     return False
 
@@ -116,6 +120,10 @@ EMPTY_FORM = re.compile(r"^The .+ for the \u201c.+\u201d action\.$")
 
 
 STOP = {"the", "a", "an", "to", "use", "for", "of", "action", "this", "that", "is", "be", "in", "on"}
+
+
+def norm(s):
+    return re.sub(r"[^a-z0-9]", "", s.lower())
 
 
 def tokens(s):
@@ -132,21 +140,27 @@ def main():
     ap.add_argument("--seed", type=int, default=10)
     ap.add_argument("--json")
     ap.add_argument("--words", default=str(REPO / "src/suggest/words.txt"))
+    ap.add_argument("--dict", help="whole words (default: --words)")
+    ap.add_argument("--input", help="read this saved `tooltips --format json` output instead of running connlint")
     args = ap.parse_args()
     corpus = Path(args.corpus)
     if not corpus.is_dir():
         print(f"tooltips_corpus.py: SKIP: no corpus at {corpus}", file=sys.stderr)
         return 0
-    run = subprocess.run(
-        [args.bin, "tooltips", str(corpus), "--format", "json"],
-        capture_output=True,
-    )
-    if run.returncode not in (0, 2) or b"panicked" in run.stderr:
-        sys.stderr.write(run.stderr.decode("utf-8", "replace"))
-        print("tooltips_corpus.py: connlint failed", file=sys.stderr)
-        return 1
-    files = json.loads(run.stdout)["files"]
+    if args.input:
+        files = json.loads(Path(args.input).read_text())["files"]
+    else:
+        run = subprocess.run(
+            [args.bin, "tooltips", str(corpus), "--format", "json"],
+            capture_output=True,
+        )
+        if run.returncode not in (0, 2) or b"panicked" in run.stderr:
+            sys.stderr.write(run.stderr.decode("utf-8", "replace"))
+            print("tooltips_corpus.py: connlint failed", file=sys.stderr)
+            return 1
+        files = json.loads(run.stdout)["files"]
     words = load_words(args.words)
+    whole = load_words(args.dict) if args.dict else words
     c = dict.fromkeys(
         [
             "connectors",
@@ -160,6 +174,7 @@ def main():
             "on_hidden_operations",
             "descriptions_saying_nothing",
             "todo_descriptions",
+            "todo_descriptions_written",
         ],
         0,
     )
@@ -185,12 +200,12 @@ def main():
                 c["labels"] += 1
                 if re.fullmatch(r"[A-Z][a-z]{4,}", value):
                     w = value.lower()
-                    if w not in words and splits(w, words):
+                    if w not in whole and splits(w, words):
                         c["run_together_labels"] += 1
                 title = title_of(root, node)
-                if title is not None:
+                if title is not None and title.strip() and norm(title) != norm(s["name"]):
                     c["labels_on_titled_fields"] += 1
-                    if value.strip() != title.strip():
+                    if norm(value) != norm(title):
                         c["labels_differing_from_title"] += 1
             else:
                 c["descriptions"] += 1
@@ -198,6 +213,8 @@ def main():
                     c["empty_form_descriptions"] += 1
                 if value.startswith("TODO"):
                     c["todo_descriptions"] += 1
+                    if not s.get("todo", False):
+                        c["todo_descriptions_written"] += 1
                 label = labels.get(s["pointer"])
                 if label is None and isinstance(node, dict):
                     label = node.get("x-ms-summary")
