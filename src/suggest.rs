@@ -15,7 +15,7 @@
 //! text, required fields).
 //!
 //! The engine is a library module below the rules and docgen: it imports only `model`,
-//! `syntax` and the numbers of `stats`. [`suggest`] serves `connlint tooltips` and the
+//! `syntax`, and takes the statistics as numbers ([`Evidence`]). [`suggest`] serves `connlint tooltips` and the
 //! fixes of the `param-x-ms-summary-required` and `param-description-required` rules.
 
 mod tooltip;
@@ -26,7 +26,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 use crate::model::{Definition, Operation, Parameter};
-use crate::stats::StatsReport;
 use crate::syntax::{pointer, Node, NodeKind};
 
 pub use tooltip::{
@@ -603,28 +602,18 @@ pub fn maker_fills(root: &Node, p: &Parameter) -> bool {
     !hidden
 }
 
-/// Per operation pointer: (400, 415 and 422 responses, share of 400 and 422 among the
-/// counted calls).
-fn input_errors(stats: Option<&StatsReport>) -> BTreeMap<String, (u64, f64)> {
-    let mut out = BTreeMap::new();
-    for o in stats.map(|s| s.operations.as_slice()).unwrap_or_default() {
-        let count = |codes: &[u16]| -> u64 {
-            o.errors
-                .iter()
-                .filter(|e| codes.contains(&e.status))
-                .map(|e| e.count)
-                .sum()
-        };
-        let n = count(&[400, 415, 422]);
-        let share = if o.responses.counted > 0 {
-            count(&[400, 422]) as f64 / o.responses.counted as f64
-        } else {
-            0.0
-        };
-        out.insert(o.pointer.clone(), (n, share));
-    }
-    out
+/// What the statistics say about one operation's input errors, for ranking.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct InputErrors {
+    /// 400, 415 and 422 responses.
+    pub count: u64,
+    /// The share of 400 and 422 responses among the operation's counted calls (0 to 1).
+    pub share: f64,
 }
+
+/// Input errors per operation pointer (`/paths/~1items/get`); empty without statistics.
+/// Built by the caller from the statistics, so that the engine needs only numbers.
+pub type Evidence = BTreeMap<String, InputErrors>;
 
 fn number(node: &Node, key: &str) -> Option<String> {
     match node.get(key).map(|n| &n.kind) {
@@ -1041,12 +1030,11 @@ fn fault_weight(p: &Pending) -> f64 {
 /// their body schemas (three levels deep). With statistics, the fields of actions with
 /// the highest share of 400 and 422 responses come first, the likeliest culprits first;
 /// the rest follow in definition order.
-pub fn suggest(root: &Node, def: &Definition, stats: Option<&StatsReport>) -> Vec<Suggestion> {
+pub fn suggest(root: &Node, def: &Definition, evidence: &Evidence) -> Vec<Suggestion> {
     let names = crate::model::display_names(&def.operations);
     let shown: Vec<bool> = def.operations.iter().map(maker_facing).collect();
     let vocab = Vocabulary::from_definition(root);
     let outputs = collect_outputs(root, def, &shown, &vocab);
-    let errors = input_errors(stats);
     let mut pending: BTreeMap<String, Pending> = BTreeMap::new();
     let mut order = 0usize;
     for (i, op) in def.operations.iter().enumerate() {
@@ -1109,8 +1097,8 @@ pub fn suggest(root: &Node, def: &Definition, stats: Option<&StatsReport>) -> Ve
         let own: Vec<usize> = p.used_by.iter().map(|(i, _)| *i).collect();
         let used_by: Vec<UsedBy> = p.used_by.iter().map(|(_, u)| u.clone()).collect();
         let (count, share) = used_by.iter().fold((0u64, 0f64), |(c, s), u| {
-            let (n, sh) = errors.get(&u.pointer).copied().unwrap_or((0, 0.0));
-            (c + n, s.max(sh))
+            let e = evidence.get(&u.pointer).copied().unwrap_or_default();
+            (c + e.count, s.max(e.share))
         });
         let score = share * fault_weight(&p);
         let base = |key: &'static str,
@@ -1260,7 +1248,7 @@ pub fn find<'c>(
     key: &str,
 ) -> Option<&'c Suggestion> {
     cache
-        .get_or_init(|| suggest(root, def, None))
+        .get_or_init(|| suggest(root, def, &Evidence::new()))
         .iter()
         .find(|s| s.pointer == pointer && s.key == key)
 }

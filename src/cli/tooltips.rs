@@ -127,7 +127,11 @@ fn tooltips_one(
     report: &mut String,
 ) -> Result<(String, Vec<Suggestion>, Option<usize>)> {
     let loaded = load(c, &args.stats)?;
-    let suggestions = tooltips::suggest(&loaded.root, &loaded.definition, loaded.stats.as_ref());
+    let suggestions = tooltips::suggest(
+        &loaded.root,
+        &loaded.definition,
+        &evidence(loaded.stats.as_ref()),
+    );
     let path = loaded.source.path.clone();
     if !args.write {
         return Ok((path.display().to_string(), suggestions, None));
@@ -178,6 +182,33 @@ fn tooltips_one(
         }
     }
     Ok((path.display().to_string(), suggestions, Some(edits.len())))
+}
+
+/// The input errors of each operation in the statistics, for ranking the suggestions.
+fn evidence(stats: Option<&connlint::stats::StatsReport>) -> tooltips::Evidence {
+    let mut out = tooltips::Evidence::new();
+    for o in stats.map(|s| s.operations.as_slice()).unwrap_or_default() {
+        let count = |codes: &[u16]| -> u64 {
+            o.errors
+                .iter()
+                .filter(|e| codes.contains(&e.status))
+                .map(|e| e.count)
+                .sum()
+        };
+        let share = if o.responses.counted > 0 {
+            count(&[400, 422]) as f64 / o.responses.counted as f64
+        } else {
+            0.0
+        };
+        out.insert(
+            o.pointer.clone(),
+            tooltips::InputErrors {
+                count: count(&[400, 415, 422]),
+                share,
+            },
+        );
+    }
+    out
 }
 
 fn pretty(path: &str, suggestions: &[Suggestion]) -> String {
