@@ -405,6 +405,7 @@ pub mod schema_constraints;
 pub mod schema_discriminator;
 pub mod schema_enum;
 pub mod schema_file_type;
+pub mod schema_format_description;
 pub mod schema_required_defined;
 pub mod schema_type_format;
 pub mod schemes_valid;
@@ -607,6 +608,10 @@ pub static DEFINITION_RULES: &[(&RuleMeta, DefinitionCheck)] = &[
     (&schema_constraints::RULE, schema_constraints::check),
     (&schema_discriminator::RULE, schema_discriminator::check),
     (&schema_type_format::RULE, schema_type_format::check),
+    (
+        &schema_format_description::RULE,
+        schema_format_description::check,
+    ),
     (&collection_format::RULE, collection_format::check),
     (&extension_placement::RULE, extension_placement::check),
     (&extension_name_known::RULE, extension_name_known::check),

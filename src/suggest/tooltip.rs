@@ -426,6 +426,8 @@ pub fn stated_format(text: &str) -> Option<String> {
                 || (letters.contains("MM") && (letters.contains("DD") || letters.contains("dd")))
                 || ((letters.contains("hh") || letters.contains("HH")) && letters.contains("mm")))
     };
+    // `yyyy-MM-dd'T'HH:mm:ss`: the quoted T of Java and .NET patterns is part of it.
+    let text = text.replace("'T'", "T");
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || "'\"`()[]“”‘’".contains(c))
         .collect();
@@ -921,6 +923,10 @@ mod tests {
             Some("dd/MM/yyyy")
         );
         assert_eq!(stated_format("The name of your campaign"), None);
+        assert_eq!(
+            stated_format("Like yyyy-MM-dd'T'HH:mm:ssZ.").as_deref(),
+            Some("yyyy-MM-ddTHH:mm:ssZ")
+        );
         assert!(format_conflict("date-time", "YYYY-MM-DD hh:mm").is_some());
         assert!(format_conflict("date", "YYYY-MM-DD").is_none());
         assert!(format_conflict("date", "dd/MM/yyyy").is_some());
