@@ -489,11 +489,14 @@ pub fn description_gap(
 /// Whether a weak description is worth keeping before the facts: two words or more that
 /// are not filler ("Archive the card."), which the facts do not already say, rather than
 /// a fragment ("Query to use.", "card id", "The ID of the folder.").
-fn keeps(description: &str, facts: &str) -> bool {
-    let said: HashSet<String> = facts
+fn keeps(description: &str, facts: &str, name: &str, label: &str) -> bool {
+    let mut said: HashSet<String> = facts
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .collect();
+    // "The show blocks." for Show Blocks is the label again, not a sentence to keep.
+    said.extend(words(name));
+    said.extend(label.split(|c: char| !c.is_alphanumeric()).flat_map(words));
     let content: Vec<String> = description
         .split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
@@ -1208,7 +1211,15 @@ pub fn suggest(root: &Node, def: &Definition, evidence: &Evidence) -> Vec<Sugges
         // blacklist.") is kept, the facts added after it: the new text carries every
         // word of the old one and more.
         let text = match p.description.as_deref().map(str::trim) {
-            Some(old) if !tip.todo && keeps(old, &tip.text) => {
+            Some(old)
+                if !tip.todo
+                    && keeps(
+                        old,
+                        &tip.text,
+                        &p.name,
+                        p.facts.label.as_deref().unwrap_or(&label),
+                    ) =>
+            {
                 let end = if old.ends_with(['.', '!', '?']) {
                     ""
                 } else {

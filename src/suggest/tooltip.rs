@@ -127,10 +127,9 @@ pub fn query_kind(name: &str, label: Option<&str>) -> Option<Query> {
         "search",
     ];
     // The name says what the field is by its last word: `searchQuery` is a query,
-    // `filterId` an ID.
-    ws.last()
-        .is_some_and(|w| free.contains(&w.as_str()))
-        .then_some(Query::Other)
+    // `filterId` an ID. A label that says otherwise wins: `q` labelled "Text" is text.
+    let by_label = label.is_none() || label_words.iter().any(|w| free.contains(&w.as_str()));
+    (by_label && ws.last().is_some_and(|w| free.contains(&w.as_str()))).then_some(Query::Other)
 }
 
 fn value_text(v: &Value) -> String {
@@ -1061,6 +1060,9 @@ mod tests {
         // A filter of unknown syntax: a question, never an invented example.
         let t = tooltip_for(&facts("filter")).unwrap();
         assert!(t.todo && t.text.contains("which syntax"), "{}", t.text);
+        // `q` labelled "Text" is text to check, not a query.
+        assert_eq!(query_kind("q", Some("Text")), None);
+        assert_eq!(query_kind("q", Some("Search Query")), Some(Query::Other));
         // JIRA's `fields` is not OData's $select.
         assert!(tooltip_for(&facts("fields")).unwrap().todo);
     }
