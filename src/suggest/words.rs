@@ -170,6 +170,10 @@ impl Vocabulary {
             .filter(|w| !single.contains(w) || RANKS.contains_key(w.as_str()))
             .collect();
         words.extend(parts.into_iter().filter(|w| w.len() >= 2));
+        // A word the bundled list splits (`orderid` in a path written in prose, or a
+        // part of `orderid_list`) is an identifier, not a word of the definition.
+        let empty = Vocabulary::default();
+        words.retain(|w| RANKS.contains_key(w.as_str()) || split_run(w, &empty).is_none());
         Vocabulary { words }
     }
 
@@ -342,9 +346,9 @@ mod tests {
                 .as_deref(),
             Some("smsx block")
         );
-        // A word the definition writes whole is not split.
-        let vocab = Vocabulary::of(["firstname"]);
-        assert_eq!(split_run("firstname", &vocab), None);
+        // A word the definition writes whole that the list cannot split stays whole.
+        let vocab = Vocabulary::of(["plunetid"]);
+        assert_eq!(split_run("plunetid", &vocab), None);
     }
 
     #[test]
@@ -353,6 +357,7 @@ mod tests {
             "t.json".into(),
             r#"{"paths": {"/x": {"get": {"summary": "Get the smsx blocks",
                 "parameters": [{"name": "max_results", "in": "query"},
+                               {"name": "orderid_list", "in": "query", "description": "See /orders/{orderid}."},
                                {"name": "boardid", "in": "query", "description": "The boardid to use."}]}}}}"#
                 .into(),
             crate::source::Decoding::Utf8,
@@ -361,7 +366,9 @@ mod tests {
         let v = Vocabulary::from_definition(d.root.as_ref().unwrap());
         assert!(v.contains("smsx") && v.contains("blocks") && v.contains("max"));
         assert!(v.contains("results"));
-        // A one-word identifier quoted in prose is not a word of the vocabulary.
+        // A one-word identifier quoted in prose is not a word of the vocabulary, and
+        // neither is a run-together part of a name.
         assert!(!v.contains("boardid"));
+        assert!(!v.contains("orderid") && v.contains("list"));
     }
 }
