@@ -18,5 +18,6 @@ pub mod results;
 pub mod rules;
 pub mod source;
 pub mod stats;
+pub mod suggest;
 pub mod syntax;
 pub mod text;

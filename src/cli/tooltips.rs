@@ -127,14 +127,18 @@ fn tooltips_one(
     report: &mut String,
 ) -> Result<(String, Vec<Suggestion>, Option<usize>)> {
     let loaded = load(c, &args.stats)?;
-    let suggestions = tooltips::suggest(&loaded.root, &loaded.definition, loaded.stats.as_ref());
+    let suggestions = tooltips::suggest(
+        &loaded.root,
+        &loaded.definition,
+        &evidence(loaded.stats.as_ref()),
+    );
     let path = loaded.source.path.clone();
     if !args.write {
         return Ok((path.display().to_string(), suggestions, None));
     }
     let edits: Vec<KeyEdit> = suggestions
         .iter()
-        .filter(|s| s.is_missing() || args.replace_weak)
+        .filter(|s| !s.todo && (s.is_missing() || args.replace_weak))
         .map(|s| KeyEdit {
             pointer: s.pointer.clone(),
             key: s.key.to_string(),
@@ -180,6 +184,33 @@ fn tooltips_one(
     Ok((path.display().to_string(), suggestions, Some(edits.len())))
 }
 
+/// The input errors of each operation in the statistics, for ranking the suggestions.
+fn evidence(stats: Option<&connlint::stats::StatsReport>) -> tooltips::Evidence {
+    let mut out = tooltips::Evidence::new();
+    for o in stats.map(|s| s.operations.as_slice()).unwrap_or_default() {
+        let count = |codes: &[u16]| -> u64 {
+            o.errors
+                .iter()
+                .filter(|e| codes.contains(&e.status))
+                .map(|e| e.count)
+                .sum()
+        };
+        let share = if o.responses.counted > 0 {
+            count(&[400, 422]) as f64 / o.responses.counted as f64
+        } else {
+            0.0
+        };
+        out.insert(
+            o.pointer.clone(),
+            tooltips::InputErrors {
+                count: count(&[400, 415, 422]),
+                share,
+            },
+        );
+    }
+    out
+}
+
 fn pretty(path: &str, suggestions: &[Suggestion]) -> String {
     if suggestions.is_empty() {
         return format!("{path}: every field makers fill in has a label and a tooltip\n");
@@ -220,6 +251,8 @@ fn pretty(path: &str, suggestions: &[Suggestion]) -> String {
             ));
         }
         match &s.current {
+            // A question for the publisher: printed, never written.
+            _ if s.todo => text.push_str(&format!("    ? {}: {}\n", s.key, s.value)),
             None => text.push_str(&format!("    + {}: {}\n", s.key, json_str(&s.value))),
             Some(cur) => text.push_str(&format!(
                 "    ~ {}: {} (now {}: {})\n",

@@ -7,7 +7,7 @@
 //!   ─► render (minijinja, templates/*.md.j2, Markdown auto-escaping) ─► markdown::wrap
 //!   ─► intro::update (pulldown-cmark offsets; splice, every other byte kept) ─► write_atomic
 //!
-//! definition (+ statistics) ─► tooltips::suggest ─► syntax::edit::plan/apply/verify ─► write_atomic
+//! definition (+ statistics) ─► suggest::suggest ─► syntax::edit::plan/apply/verify ─► write_atomic
 //! ```
 
 pub mod content;
@@ -17,7 +17,8 @@ pub mod knowledge;
 pub mod markdown;
 pub mod render;
 pub mod section;
-pub mod tooltips;
 pub mod topics;
+/// The tooltip engine, now [`crate::suggest`]; kept under its old name for docgen.
+pub use crate::suggest as tooltips;
 
-pub use tooltips::{suggest, suggest_for_parameter, Suggestion};
+pub use tooltips::{suggest, Suggestion};

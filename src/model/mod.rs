@@ -95,6 +95,27 @@ impl Operation {
             .map(|id| format!("`{id}`"))
             .unwrap_or_else(|| format!("`{}`", self.label()))
     }
+    /// Whether makers find the operation in the designer: neither `internal` nor
+    /// `deprecated` (a deprecated action stays only in the flows that already use it).
+    pub fn shown_to_makers(&self) -> bool {
+        !self.is_internal() && !self.deprecated
+    }
+}
+
+/// The names makers see for `ops`, in order: [`Operation::display_name`], with the
+/// operationId added in parentheses where two operations would show the same name.
+pub fn display_names(ops: &[Operation]) -> Vec<String> {
+    let base: Vec<String> = ops.iter().map(Operation::display_name).collect();
+    base.iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let shared = base.iter().filter(|n| n.eq_ignore_ascii_case(name)).count() > 1;
+            match (&ops[i].operation_id, shared) {
+                (Some(id), true) if id != name => format!("{name} ({id})"),
+                _ => name.clone(),
+            }
+        })
+        .collect()
 }
 
 /// `x-ms-api-annotation` on an operation.
@@ -262,5 +283,28 @@ mod tests {
             ResponseCode::Invalid("600".into())
         );
         assert_eq!(ResponseCode::Range(4).class(), Some(4));
+    }
+
+    #[test]
+    fn shown_to_makers() {
+        let op = |visibility: Option<&str>, deprecated: bool| Operation {
+            pointer: String::new(),
+            method: "get",
+            path: "/x".into(),
+            operation_id: None,
+            summary: None,
+            description: None,
+            deprecated,
+            visibility: visibility.map(str::to_string),
+            annotation: None,
+            trigger: None,
+            parameters: Vec::new(),
+            responses: None,
+            extensions: Vec::new(),
+        };
+        assert!(op(None, false).shown_to_makers());
+        assert!(op(Some("advanced"), false).shown_to_makers());
+        assert!(!op(Some("Internal"), false).shown_to_makers());
+        assert!(!op(None, true).shown_to_makers());
     }
 }

@@ -170,6 +170,7 @@ pub mod schema_constraints;
 pub mod schema_discriminator;
 pub mod schema_enum;
 pub mod schema_file_type;
+pub mod schema_format_description;
 pub mod schema_required_defined;
 pub mod schema_type_format;
 pub mod schemes_valid;

@@ -49,9 +49,10 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::new();
+    let suggestions = std::cell::OnceCell::new();
     for op in ctx.operations() {
         for p in &op.parameters {
-            if !crate::docgen::tooltips::maker_fills(ctx.root, p)
+            if !crate::suggest::maker_fills(ctx.root, p)
                 || p.description
                     .as_deref()
                     .is_some_and(|s| !s.trim().is_empty())
@@ -59,7 +60,13 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
             {
                 continue;
             }
-            let (_, tooltip) = crate::docgen::tooltips::suggest_for_parameter(ctx.root, op, p);
+            let tooltip = crate::suggest::find(
+                &suggestions,
+                ctx.root,
+                ctx.definition,
+                &p.pointer,
+                "description",
+            );
             let mut d = RULE
                 .diagnostic(format!(
                     "parameter `{}` of operation {} has no `description`",
@@ -75,13 +82,19 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                 d.severity = crate::diagnostic::Severity::Warning;
             }
             match tooltip {
-                Some(t) => {
+                Some(t) if !t.todo => {
                     d = d
                         .help(format!(
                             "add \"description\": {} (the tooltip makers see); `connlint tooltips --write` adds the suggestions for the whole file",
-                            serde_json::to_string(&t).unwrap_or_default()
+                            serde_json::to_string(&t.value).unwrap_or_default()
                         ))
-                        .fix(ctx.add_key_fix(&p.pointer, "description", t.as_str(), crate::diagnostic::Applicability::Unsafe));
+                        .fix(ctx.add_key_fix(&p.pointer, "description", t.value.as_str(), crate::diagnostic::Applicability::Unsafe));
+                }
+                Some(t) => {
+                    let question = t.value.trim_start_matches("TODO: ");
+                    d = d.help(format!(
+                        "add a \"description\", one full sentence shown as the field's tooltip; the definition says too little to write one: {question}"
+                    ));
                 }
                 None => {
                     d = d.help("add a \"description\": one full sentence saying what to enter, shown as the field's tooltip");

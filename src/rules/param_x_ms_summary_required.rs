@@ -47,17 +47,25 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::new();
+    let suggestions = std::cell::OnceCell::new();
     for op in ctx.operations() {
         for p in &op.parameters {
             if p.location == "body"
-                || !crate::docgen::tooltips::maker_fills(ctx.root, p)
+                || !crate::suggest::maker_fills(ctx.root, p)
                 || p.summary.as_deref().is_some_and(|s| !s.trim().is_empty())
                 || !seen.insert(p.pointer.as_str())
             {
                 continue;
             }
-            let (label, _) = crate::docgen::tooltips::suggest_for_parameter(ctx.root, op, p);
-            let label = label.unwrap_or_else(|| p.name.clone());
+            let label = crate::suggest::find(
+                &suggestions,
+                ctx.root,
+                ctx.definition,
+                &p.pointer,
+                "x-ms-summary",
+            )
+            .map(|s| s.value.clone())
+            .unwrap_or_else(|| crate::suggest::label_from_name(&p.name));
             out.push(
                 RULE.diagnostic(format!(
                     "parameter `{}` of operation {} has no `x-ms-summary`",

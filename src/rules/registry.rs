@@ -161,6 +161,7 @@ pub static RULES: &[Entry] = &[
     entry!(Definition, schema_constraints),
     entry!(Definition, schema_discriminator),
     entry!(Definition, schema_type_format),
+    entry!(Definition, schema_format_description),
     entry!(Definition, collection_format),
     entry!(Definition, extension_placement),
     entry!(Definition, extension_name_known),
