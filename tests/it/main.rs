@@ -18,6 +18,7 @@ mod fix_cli;
 mod hardening;
 mod integrations;
 mod policy;
+mod readme;
 mod registry;
 mod rule_docs;
 mod rule_fixtures;
