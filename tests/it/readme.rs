@@ -36,8 +36,7 @@ fn same(readme: &str, out: &str) -> bool {
 fn readme_console_examples_are_what_connlint_prints() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let mut checked = 0;
-    let mut blocks = readme.split("```console\n").skip(1);
-    while let Some(block) = blocks.next() {
+    for block in readme.split("```console\n").skip(1) {
         let block = block.split("\n```").next().unwrap();
         // One or more `$ connlint …` commands, each followed by its output.
         for example in block.split("$ connlint ").skip(1) {
