@@ -553,24 +553,12 @@ impl Suggestion {
     }
 }
 
-fn deref_at<'a>(root: &'a Node, mut node: &'a Node, mut at: String) -> (&'a Node, String) {
-    for _ in 0..32 {
-        let Some(target) = node.get_str("$ref").and_then(|r| r.strip_prefix('#')) else {
-            break;
-        };
-        match pointer::resolve(root, target) {
-            Some(t) => {
-                node = t.node;
-                at = target.to_string();
-            }
-            None => break,
-        }
-    }
-    (node, at)
+fn deref_at<'a>(root: &'a Node, node: &'a Node, at: String) -> (&'a Node, String) {
+    crate::model::refs::as_far_as(root, node, &at)
 }
 
 fn deref<'a>(root: &'a Node, node: &'a Node) -> &'a Node {
-    deref_at(root, node, String::new()).0
+    crate::model::refs::target(root, node)
 }
 
 fn is_internal(node: &Node) -> bool {

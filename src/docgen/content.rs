@@ -255,12 +255,6 @@ pub fn todo(text: &str) -> String {
     format!("<!-- TODO: {} -->", comment_text(text))
 }
 
-/// The name makers see for each operation; operations that share a summary get their
-/// operationId added.
-pub fn display_names(ops: &[crate::model::Operation]) -> Vec<String> {
-    facts::display_names(ops)
-}
-
 fn connector_info(inputs: &Inputs, facts: &facts::ConnectorFacts) -> ConnectorInfo {
     let info = inputs.root.get("info");
     let auth = facts.connection.auth;

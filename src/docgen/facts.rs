@@ -216,7 +216,7 @@ pub fn gather<'a>(
     properties: Option<&'a Node>,
     docs: &[String],
 ) -> ConnectorFacts<'a> {
-    let names = display_names(&def.operations);
+    let names = crate::model::display_names(&def.operations);
     let older: Vec<bool> = (0..names.len())
         .map(|i| is_older(&def.operations, &names, i))
         .collect();
@@ -496,34 +496,6 @@ pub fn service_name(title: Option<&str>) -> String {
     }
 }
 
-/// The name makers see for each operation. Where a deprecated operation shares its
-/// summary with one that is not, the summary stays (it is what the maker's old flow
-/// shows) and [`OpFacts::older`] tells them apart; operations that share a summary
-/// otherwise get their operationId added.
-pub fn display_names(ops: &[Operation]) -> Vec<String> {
-    let base: Vec<String> = ops.iter().map(Operation::display_name).collect();
-    base.iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let shared: Vec<usize> = (0..ops.len())
-                .filter(|&j| j != i && base[j].eq_ignore_ascii_case(name))
-                .collect();
-            let distinct_by_deprecation = !shared.is_empty()
-                && shared
-                    .iter()
-                    .all(|&j| ops[j].deprecated != ops[i].deprecated)
-                && (ops[i].deprecated || shared.iter().all(|&j| ops[j].deprecated));
-            match (
-                &ops[i].operation_id,
-                shared.is_empty() || distinct_by_deprecation,
-            ) {
-                (Some(id), false) if id != name => format!("{name} ({id})"),
-                _ => name.clone(),
-            }
-        })
-        .collect()
-}
-
 /// Whether a deprecated operation shares its name with one that is not.
 fn is_older(ops: &[Operation], names: &[String], i: usize) -> bool {
     ops[i].deprecated
@@ -531,19 +503,7 @@ fn is_older(ops: &[Operation], names: &[String], i: usize) -> bool {
             .any(|j| j != i && !ops[j].deprecated && names[j].eq_ignore_ascii_case(&names[i]))
 }
 
-/// Follows local `$ref`s (at most 32 hops, so a cycle ends).
-fn deref<'a>(root: &'a Node, mut node: &'a Node) -> &'a Node {
-    for _ in 0..32 {
-        let Some(target) = node.get_str("$ref").and_then(|r| r.strip_prefix('#')) else {
-            return node;
-        };
-        match pointer::resolve(root, target) {
-            Some(t) => node = t.node,
-            None => return node,
-        }
-    }
-    node
-}
+use crate::model::refs::target as deref;
 
 /// Whether an operation registers a webhook: one of its parameters, or a property of its
 /// body, carries `x-ms-notification-url: true`.

@@ -4,8 +4,6 @@ use super::*;
 use crate::syntax::pointer::{self, join};
 use crate::syntax::{Node, NodeKind};
 
-const MAX_REF_HOPS: usize = 32;
-
 /// Builds the model. Never fails: what cannot be understood becomes a [`ModelProblem`].
 pub fn build_definition(root: &Node) -> Definition {
     let mut b = Builder {
@@ -164,55 +162,42 @@ impl<'a> Builder<'a> {
         None
     }
 
-    /// Follows local `$ref`s. Returns the node and its pointer.
+    /// Follows local `$ref`s ([`super::refs::follow`]), recording why a chain stops
+    /// before an object. Returns the node and its pointer.
     fn deref(&mut self, node: &'a Node, at: &str) -> Option<(&'a Node, String)> {
-        let mut node = node;
-        let mut at = at.to_string();
-        for _ in 0..MAX_REF_HOPS {
-            let Some(r) = node.get("$ref") else {
-                return Some((node, at));
-            };
-            let ref_at = join(&at, "$ref");
-            let Some(target) = r.as_str() else {
-                self.problem(
-                    ModelProblemKind::WrongType,
-                    ref_at,
-                    format!("`$ref` must be a string, found {}", r.type_name()),
-                    "write the reference as \"#/definitions/Name\"",
-                );
-                return None;
-            };
-            let Some(local) = target.strip_prefix('#') else {
-                self.problem(
-                    ModelProblemKind::BrokenReference,
-                    ref_at,
-                    format!("`{target}` is a remote reference; connlint never fetches remote references"),
-                    "connectors must be self-contained: copy the referenced object under #/definitions",
-                );
-                return None;
-            };
-            match pointer::resolve(self.root, local) {
-                Some(t) => {
-                    node = t.node;
-                    at = local.to_string();
-                }
-                None => {
-                    self.problem(
-                        ModelProblemKind::BrokenReference,
-                        ref_at,
-                        format!("`{target}` points to nothing in this file"),
-                        "fix the name, or add the missing object where the reference points",
-                    );
-                    return None;
-                }
-            }
-        }
-        self.problem(
-            ModelProblemKind::BrokenReference,
-            join(&at, "$ref"),
-            "this `$ref` is part of a reference cycle".into(),
-            "make the chain of references end at an object",
-        );
+        use super::refs::Stop;
+        let stopped = match super::refs::follow(self.root, node, at) {
+            Ok(found) => return Some(found),
+            Err(s) => s,
+        };
+        let (kind, message, help) = match &stopped.stop {
+            Stop::NotString => (
+                ModelProblemKind::WrongType,
+                format!(
+                    "`$ref` must be a string, found {}",
+                    stopped.last.get("$ref").map_or("nothing", Node::type_name)
+                ),
+                "write the reference as \"#/definitions/Name\"",
+            ),
+            Stop::Remote(target) => (
+                ModelProblemKind::BrokenReference,
+                format!(
+                    "`{target}` is a remote reference; connlint never fetches remote references"
+                ),
+                "connectors must be self-contained: copy the referenced object under #/definitions",
+            ),
+            Stop::Broken(target) => (
+                ModelProblemKind::BrokenReference,
+                format!("`{target}` points to nothing in this file"),
+                "fix the name, or add the missing object where the reference points",
+            ),
+            Stop::Cycle => (
+                ModelProblemKind::BrokenReference,
+                "this `$ref` is part of a reference cycle".into(),
+                "make the chain of references end at an object",
+            ),
+        };
+        self.problem(kind, stopped.ref_at, message, help);
         None
     }
 

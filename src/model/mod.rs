@@ -5,6 +5,8 @@
 //! this model; they never look at text.
 
 mod build;
+pub mod deprecation;
+pub mod refs;
 
 pub use build::build_definition;
 
@@ -102,16 +104,28 @@ impl Operation {
     }
 }
 
-/// The names makers see for `ops`, in order: [`Operation::display_name`], with the
-/// operationId added in parentheses where two operations would show the same name.
+/// The name makers see for each operation. Where a deprecated operation shares its
+/// summary with one that is not, the summary stays (it is what the maker's old flow
+/// shows) and the text tells them apart by the deprecation; operations that share a summary
+/// otherwise get their operationId added.
 pub fn display_names(ops: &[Operation]) -> Vec<String> {
     let base: Vec<String> = ops.iter().map(Operation::display_name).collect();
     base.iter()
         .enumerate()
         .map(|(i, name)| {
-            let shared = base.iter().filter(|n| n.eq_ignore_ascii_case(name)).count() > 1;
-            match (&ops[i].operation_id, shared) {
-                (Some(id), true) if id != name => format!("{name} ({id})"),
+            let shared: Vec<usize> = (0..ops.len())
+                .filter(|&j| j != i && base[j].eq_ignore_ascii_case(name))
+                .collect();
+            let distinct_by_deprecation = !shared.is_empty()
+                && shared
+                    .iter()
+                    .all(|&j| ops[j].deprecated != ops[i].deprecated)
+                && (ops[i].deprecated || shared.iter().all(|&j| ops[j].deprecated));
+            match (
+                &ops[i].operation_id,
+                shared.is_empty() || distinct_by_deprecation,
+            ) {
+                (Some(id), false) if id != name => format!("{name} ({id})"),
                 _ => name.clone(),
             }
         })

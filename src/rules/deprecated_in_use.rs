@@ -1,8 +1,8 @@
 //! `deprecated-in-use`: deprecated operations that still receive calls.
 
-use super::deprecation::successor;
 use super::StatisticsContext;
 use crate::diagnostic::Diagnostic;
+use crate::model::deprecation::successor;
 use crate::text::{percent as pct, thousands};
 
 crate::declare_rule! {

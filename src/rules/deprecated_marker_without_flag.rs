@@ -1,5 +1,5 @@
-use super::deprecation::{description_marks_deprecated, summary_says_deprecated};
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::model::deprecation::{description_marks_deprecated, summary_says_deprecated};
 use crate::rules::DefinitionContext;
 
 crate::declare_rule! {

@@ -1,5 +1,5 @@
-use super::deprecation::{successor, summary_says_deprecated};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
+use crate::model::deprecation::{successor, summary_says_deprecated};
 use crate::rules::DefinitionContext;
 
 crate::declare_rule! {

@@ -1,5 +1,5 @@
-use super::deprecation::summary_says_deprecated;
 use crate::diagnostic::Diagnostic;
+use crate::model::deprecation::summary_says_deprecated;
 use crate::rules::DefinitionContext;
 
 crate::declare_rule! {

@@ -43,8 +43,6 @@ pub mod unknown_operation;
 pub mod unknown_spec_version;
 pub mod unused_operation;
 
-pub mod deprecation;
-
 pub mod annotation_family_active_max;
 pub mod annotation_replacement_complete;
 pub mod annotation_replacement_only_deprecated;

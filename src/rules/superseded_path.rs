@@ -1,5 +1,5 @@
-use super::deprecation::path_version;
 use crate::diagnostic::Diagnostic;
+use crate::model::deprecation::path_version;
 use crate::rules::DefinitionContext;
 
 crate::declare_rule! {

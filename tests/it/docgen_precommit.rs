@@ -2,8 +2,6 @@
 //! connlint with cargo). `.ci/run` installs pre-commit and sets `CONNLINT_PRE_COMMIT`;
 //! without it the test skips, except under CI.
 
-use std::process::Command as Process;
-
 use crate::support::*;
 
 #[test]
@@ -41,7 +39,7 @@ fn intro_hook_reports_only_the_stale_section() {
     git(&["add", "."]);
     // One run (each try-repo builds connlint): pre-commit passes both files; the fresh
     // connector is up to date, the stale one is reported.
-    let out = Process::new(&pre_commit)
+    let out = crate::support::process(&pre_commit)
         .arg("try-repo")
         .arg(root())
         .arg("connlint-intro")

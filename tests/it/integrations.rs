@@ -311,7 +311,7 @@ fn pre_commit_hook_runs_from_this_repository() {
     .unwrap();
     git(&["add", "."]);
     let run_hook = |hook: &str, file: &str| {
-        Process::new(&pre_commit)
+        crate::support::process(&pre_commit)
             .arg("try-repo")
             .arg(root())
             .arg(hook)

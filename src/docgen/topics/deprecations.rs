@@ -17,7 +17,7 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
             continue;
         }
         let mut successors: Vec<usize> =
-            crate::rules::deprecation::successor(w.facts.operations, f.op)
+            crate::model::deprecation::successor(w.facts.operations, f.op)
                 .and_then(|s| s.operation)
                 .and_then(|o| ops.iter().position(|x| x.op.pointer == o.pointer))
                 .into_iter()

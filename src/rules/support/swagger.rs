@@ -487,17 +487,7 @@ pub fn parameter_objects_in<'a>(
 /// Follows local `$ref`s from `node` (written at `at`) to the object they name. Returns
 /// `None` for broken, remote or cyclic references (`invalid-reference` reports those).
 pub fn deref<'a>(root: &'a Node, node: &'a Node, at: &str) -> Option<(&'a Node, String)> {
-    let mut node = node;
-    let mut at = at.to_string();
-    for _ in 0..32 {
-        let Some(r) = node.get("$ref") else {
-            return Some((node, at));
-        };
-        let local = r.as_str()?.strip_prefix('#')?;
-        node = pointer::resolve(root, local)?.node;
-        at = local.to_string();
-    }
-    None
+    crate::model::refs::resolve(root, node, at)
 }
 
 /// The schema of an operation's first success response that has one, resolved, with its
@@ -613,7 +603,7 @@ pub fn visibility(node: &Node) -> Option<String> {
 
 /// Whether a node is `internal`.
 pub fn is_internal(node: &Node) -> bool {
-    visibility(node).as_deref() == Some("internal")
+    crate::model::is_internal_visibility(node.get_str("x-ms-visibility"))
 }
 
 /// The template variables of a path, `{name}`, in order.

@@ -24,6 +24,9 @@ pub fn connlint() -> Command {
 /// [`connlint`] run from `cwd`, so that paths in messages and diffs are relative to it.
 pub fn connlint_in(cwd: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_connlint"));
+    for v in GIT_ENV {
+        cmd.env_remove(v);
+    }
     cmd.current_dir(cwd)
         .env_remove("NO_COLOR")
         .env_remove("GITHUB_STEP_SUMMARY")
@@ -142,9 +145,27 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// The variables git exports to hooks and `rebase --exec`: inherited, they would point
+/// the tests' own repositories at the one the tests run in.
+const GIT_ENV: [&str; 4] = [
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_COMMON_DIR",
+];
+
+/// A command for another program (git, pre-commit) without git's exported variables.
+pub fn process(program: impl AsRef<std::ffi::OsStr>) -> std::process::Command {
+    let mut cmd = std::process::Command::new(program);
+    for v in GIT_ENV {
+        cmd.env_remove(v);
+    }
+    cmd
+}
+
 /// Runs git in `dir`, failing the test with git's message when it fails.
 pub fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
+    let out = process("git")
         .args(args)
         .current_dir(dir)
         .output()

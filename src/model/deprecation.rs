@@ -1,7 +1,7 @@
 //! Shared knowledge about deprecation: markers in text, versioned paths and ids, and how
 //! to find the operation that replaces another.
 
-use crate::model::Operation;
+use super::Operation;
 
 /// Whether a summary says the operation is deprecated (any mention counts: summaries are
 /// short, so "deprecated" in one is always about the operation).
