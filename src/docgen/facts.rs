@@ -84,11 +84,18 @@ pub struct OpFacts<'a> {
     pub test_connection: bool,
     /// Response descriptions that say more than the status, by status.
     pub says: Vec<(u16, String)>,
+    /// Statuses whose description speaks only of what the designer prevents ("Returned
+    /// if the Account ID is missing"): nothing to tell makers, and no general cause to
+    /// put in its place.
+    pub moot: Vec<u16>,
     /// Sentences of its description that state a limit, as written.
     pub stated_limits: Vec<String>,
     /// Sentences of its description that state a condition makers must meet ("Usable
     /// only in the support window", "Requires a registered template"), as written.
     pub conditions: Vec<String>,
+    /// The names of the fields of its output (the success response's schema, two levels
+    /// deep), normalised by [`field_key`].
+    pub outputs: Vec<String>,
 }
 
 impl OpFacts<'_> {
@@ -124,6 +131,8 @@ impl OpFacts<'_> {
 pub struct Field {
     /// As the designer shows it: `x-ms-summary`, else the schema `title`, else the name.
     pub label: String,
+    /// The parameter's or property's name.
+    pub name: String,
     pub required: bool,
     pub in_path: bool,
     /// The form a value must have.
@@ -184,6 +193,9 @@ pub struct ConnectionField {
     pub notes: Vec<String>,
     /// Its label or description says the value starts with `Bearer `.
     pub bearer: bool,
+    /// A `dynamichosturl` policy puts the value into the service's address between these
+    /// (`https://`, `.atlassian.net`): makers enter only that part.
+    pub host_part: Option<(String, String)>,
 }
 
 impl Connection {
@@ -264,6 +276,21 @@ pub fn gather<'a>(
             } else {
                 Role::Action
             };
+            let moot: Vec<u16> = op
+                .responses
+                .iter()
+                .flat_map(|r| &r.entries)
+                .filter_map(|r| {
+                    let status = match r.code {
+                        crate::model::ResponseCode::Status(s) if s >= 400 => s,
+                        _ => return None,
+                    };
+                    let d = knowledge::plain(r.description.as_deref()?);
+                    (!knowledge::says_nothing(&d, status)
+                        && knowledge::informative(&d, status).is_none())
+                    .then_some(status)
+                })
+                .collect();
             let said = op
                 .responses
                 .iter()
@@ -286,10 +313,12 @@ pub fn gather<'a>(
                 deprecated: op.deprecated,
                 feeds: Vec::new(),
                 fields: node.map(|n| fields(root, op, n)).unwrap_or_default(),
+                outputs: outputs(root, op),
                 pageable: node.is_some_and(|n| n.get("x-ms-pageable").is_some()),
                 test_connection: test_connection.is_some()
                     && op.operation_id.as_deref() == test_connection,
                 says: said,
+                moot,
                 stated_limits: op
                     .description
                     .as_deref()
@@ -504,6 +533,64 @@ fn is_older(ops: &[Operation], names: &[String], i: usize) -> bool {
 }
 
 use crate::model::refs::target as deref;
+
+/// A field name or label for comparing: letters and digits, lower case ("Message ID",
+/// `message_id` and `messageId` are the same).
+pub fn field_key(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The fields of an operation's output: the properties of its success response's schema,
+/// and of their objects and array items, two levels deep (names and labels).
+fn outputs(root: &Node, op: &Operation) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(r) = op.responses.as_ref() else {
+        return out;
+    };
+    let Some(e) = r
+        .entries
+        .iter()
+        .find(|e| e.code.class() == Some(2) && e.has_schema)
+    else {
+        return out;
+    };
+    let Some(resp) = pointer::resolve(root, &e.pointer).map(|t| t.node) else {
+        return out;
+    };
+    let Some(schema) = deref(root, resp).get("schema") else {
+        return out;
+    };
+    fn walk(root: &Node, schema: &Node, depth: usize, out: &mut Vec<String>) {
+        if depth > 2 {
+            return;
+        }
+        let schema = deref(root, schema);
+        if let Some(items) = schema.get("items") {
+            walk(root, items, depth, out);
+        }
+        for m in schema
+            .get("properties")
+            .and_then(Node::members)
+            .unwrap_or_default()
+        {
+            let prop = deref(root, &m.value);
+            out.push(field_key(&m.key));
+            for k in ["x-ms-summary", "title"] {
+                if let Some(l) = prop.get_str(k) {
+                    out.push(field_key(l));
+                }
+            }
+            walk(root, prop, depth + 1, out);
+        }
+    }
+    walk(root, schema, 0, &mut out);
+    out.sort();
+    out.dedup();
+    out
+}
 
 /// Whether an operation registers a webhook: one of its parameters, or a property of its
 /// body, carries `x-ms-notification-url: true`.
@@ -747,9 +834,30 @@ fn field(
     // A type's own bound (2,147,483,647, say) is no limit worth telling.
     let number =
         |k: &str| number(k).filter(|n| n.parse::<f64>().is_ok_and(|v| v < 1_000_000_000.0));
+    // The unit a description gives a number in: "in minutes", "(milliseconds)".
+    let unit = {
+        let d = description.to_lowercase();
+        [
+            "milliseconds",
+            "seconds",
+            "minutes",
+            "hours",
+            "days",
+            "bytes",
+            "megabytes",
+            "kilobytes",
+        ]
+        .into_iter()
+        .find(|u| d.contains(u) || d.contains(&u[..u.len() - 1]))
+    };
     let max = number("maxLength")
         .map(|n| format!("at most {} characters", thousands_text(&n)))
-        .or_else(|| number("maximum").map(|n| format!("at most {}", thousands_text(&n))))
+        .or_else(|| {
+            number("maximum").map(|n| match unit {
+                Some(u) => format!("at most {} {u}", thousands_text(&n)),
+                None => format!("at most {}", thousands_text(&n)),
+            })
+        })
         .or_else(|| number("maxItems").map(|n| format!("at most {} items", thousands_text(&n))))
         .or_else(|| knowledge::stated_maximum(description));
     let picked = [
@@ -762,6 +870,7 @@ fn field(
     let file = type_name == Some("file") || format == Some("binary");
     Field {
         label,
+        name: name.to_string(),
         required,
         in_path,
         form: knowledge::form(description, type_name, format, get_str("pattern")),
@@ -784,6 +893,9 @@ fn field(
         // A rule the form or the maximum above already says is not repeated.
         rules: knowledge::conditions(description)
             .into_iter()
+            .chain(limit_sentences(description).into_iter().filter(|s| {
+                !knowledge::is_rate_sentence(s) && knowledge::stated_maximum(s).is_none()
+            }))
             .filter(|s| {
                 knowledge::date_token(s).is_none()
                     && knowledge::stated_maximum(s).is_none()
@@ -899,8 +1011,16 @@ fn connection(root: &Node, properties: Option<&Node>) -> Connection {
             .flatten()
             .collect();
         let url = texts.iter().find_map(|t| first_url(t));
+        let host_part = host_part(properties, &m.key);
         let mut notes: Vec<String> = Vec::new();
-        for t in &texts {
+        // The description only (tooltips repeat it, or give examples a policy may
+        // contradict); none when a policy says what the field is.
+        let described: Vec<&str> = if host_part.is_some() {
+            Vec::new()
+        } else {
+            ui.get_str("description").into_iter().collect()
+        };
+        for t in &described {
             for sentence in knowledge::sentences(t) {
                 if says_more_than_label(&sentence, &label) && !notes.contains(&sentence) {
                     notes.push(sentence);
@@ -919,6 +1039,7 @@ fn connection(root: &Node, properties: Option<&Node>) -> Connection {
             url,
             notes,
             bearer,
+            host_part,
         });
     }
     Connection {
@@ -931,6 +1052,33 @@ fn connection(root: &Node, properties: Option<&Node>) -> Connection {
         },
         signs_in,
     }
+}
+
+/// Where a `dynamichosturl` policy puts connection parameter `key` in the service's
+/// address: the text before and after it (`https://`, `.atlassian.net`), when something
+/// follows it in the host.
+fn host_part(properties: Option<&Node>, key: &str) -> Option<(String, String)> {
+    let policies = properties?
+        .get("properties")?
+        .get("policyTemplateInstances")?
+        .as_array()?;
+    let marker = format!("@connectionParameters('{key}')");
+    policies.iter().find_map(|p| {
+        if !p
+            .get_str("templateId")?
+            .eq_ignore_ascii_case("dynamichosturl")
+        {
+            return None;
+        }
+        let url = p
+            .get("parameters")?
+            .get_str("x-ms-apimTemplateParameter.urlTemplate")?;
+        let at = url.find(&marker)?;
+        let before = &url[..at];
+        let after = &url[at + marker.len()..];
+        let host_rest: String = after.chars().take_while(|c| *c != '/').collect();
+        (!host_rest.is_empty() && !host_rest.contains('@')).then(|| (before.to_string(), host_rest))
+    })
 }
 
 /// Whether a sentence of a connection field's description says more than its label:

@@ -221,10 +221,31 @@ pub fn informative(description: &str, status: u16) -> Option<String> {
         d.clone()
     };
     let parts = sentences(&text);
-    let kept: Vec<String> = parts
+    // "Returned if the body is missing. The user may not …": the lead goes on to the
+    // next cause when its own is dropped.
+    let lead = parts.first().and_then(|first| {
+        let l = first.to_lowercase();
+        ["returned if ", "returned when "]
+            .iter()
+            .find(|p| l.starts_with(*p))
+            .map(|p| first[..p.len()].to_string())
+    });
+    let mut kept: Vec<String> = parts
         .into_iter()
         .filter(|p| !(says_nothing_once(p, status) || is_stock_advice(p) || prevented(p)))
         .collect();
+    if let (Some(lead), Some(first)) = (lead, kept.first_mut()) {
+        if !first.to_lowercase().starts_with(&lead.to_lowercase()) {
+            let mut c = first.chars();
+            let lowered = match c.next() {
+                Some(f) if c.clone().next().is_some_and(char::is_lowercase) => {
+                    f.to_lowercase().collect::<String>() + c.as_str()
+                }
+                _ => first.clone(),
+            };
+            *first = format!("{lead}{lowered}");
+        }
+    }
     if kept.is_empty() {
         return None;
     }
@@ -272,6 +293,28 @@ pub fn without_label(description: &str, status: u16) -> &str {
 }
 
 fn says_nothing_once(description: &str, status: u16) -> bool {
+    // "Returned if the task is not found.": a 404 that restates itself.
+    if status == 404 || status == 410 {
+        let l = description.trim().trim_end_matches('.').to_lowercase();
+        let l = ["returned if ", "returned when ", "if ", "when "]
+            .iter()
+            .find_map(|p| l.strip_prefix(p))
+            .unwrap_or(&l)
+            .to_string();
+        let words: Vec<&str> = l.split_whitespace().collect();
+        let tail = [
+            "is not found",
+            "was not found",
+            "not found",
+            "does not exist",
+            "doesn't exist",
+            "could not be found",
+            "cannot be found",
+        ];
+        if words.len() <= 6 && tail.iter().any(|t| l.ends_with(t)) {
+            return true;
+        }
+    }
     let norm = |s: &str| {
         s.to_lowercase()
             .chars()
@@ -719,7 +762,7 @@ pub fn stated_maximum(description: &str) -> Option<String> {
 /// prefix", "without the + sign". Not deprecation notes, not sentences of more than 35
 /// words.
 pub fn conditions(text: &str) -> Vec<String> {
-    const MARKS: [&str; 31] = [
+    const MARKS: [&str; 36] = [
         " must ",
         "requires ",
         "required:",
@@ -751,6 +794,11 @@ pub fn conditions(text: &str) -> Vec<String> {
         "only available",
         " only works",
         " only accepts",
+        " ignore ",
+        "kept for",
+        "retained for",
+        "stored for",
+        "the latest ",
     ];
     let within_time = |l: &str| {
         l.split_whitespace()
@@ -803,6 +851,15 @@ pub fn plain(text: &str) -> String {
     let out = out.replace("**", "").replace("__", "");
     let mut t = out.split_whitespace().collect::<Vec<_>>().join(" ");
     for lead in ["IMPORTANT:", "Important:", "NOTE:", "Note:", "Notes:"] {
+        t = t.replace(lead, "");
+    }
+    for lead in [
+        "Please also note that ",
+        "Please note that ",
+        "Note that ",
+        "please also note that ",
+        "please note that ",
+    ] {
         t = t.replace(lead, "");
     }
     t.split_whitespace()
@@ -988,6 +1045,11 @@ mod tests {
         assert!(says_nothing("Internal Server Error", 500));
         assert!(says_nothing("The request is invalid.", 400));
         assert!(!says_nothing("No invoice has this ID.", 404));
+        assert!(says_nothing("Returned if the task is not found.", 404));
+        assert_eq!(
+            informative("Returned if the request body is missing. The user may not edit the field. The request has an invalid transition.", 400).as_deref(),
+            Some("Returned if the user may not edit the field. The request has an invalid transition.")
+        );
         assert!(says_nothing("Bad Request. Invalid request.", 400));
         assert!(says_nothing(
             "Invalid request. Check input parameters.",

@@ -606,7 +606,7 @@ fn messaging_remedies_are_true_of_the_connector() {
         // A query language.
         "rejects the OData filter in *Filter*",
         // A deprecated action that fails now breaks flows; its visible successor is named.
-        "**Send SMS (deprecated)** often fails with `404 Not Found`: replace it with **Send SMS**.",
+        "**Send SMS (deprecated)** is deprecated and can fail with `404 Not Found`: replace it with **Send SMS**.",
         // Webhook registration, not "get the item's current state": only the publisher
         // knows why it is refused, so it is their question.
         "<!-- TODO: saving a flow that starts with When a message arrives fails with 409 Conflict",
@@ -635,8 +635,10 @@ fn messaging_remedies_are_true_of_the_connector() {
         "500",
         // The schema's format would give this example; the description says otherwise.
         "13:45:00Z",
-        // Deprecated actions do not "break now", and no example is invented.
+        // Deprecated actions do not "break now", no adverb comes from the statistics, and
+        // no example is invented.
         "break now",
+        "often",
         "status eq",
     ] {
         assert!(!generated.contains(wrong), "{wrong:?} in:\n{text}");

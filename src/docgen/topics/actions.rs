@@ -6,8 +6,8 @@ use super::super::facts::{Field, OpFacts};
 use super::super::knowledge::{self, Cause};
 use super::super::markdown::{code as code_span, escape_inline};
 use super::words::{
-    article, code, codes, italic, list, lower_first, makers_words, noun_of_action, terminated,
-    title, verb, with_description,
+    article, code, codes, italic, list, lower_first, noun_of_action, terminated, title, verb,
+    with_description,
 };
 use super::{in_use, Entry, Seen, Todo, Topic, Writer};
 
@@ -125,6 +125,8 @@ enum ClauseKind {
     Reason(String),
     /// Only the publisher knows: a question for them.
     Ask(Ask),
+    /// Another bullet says it.
+    Covered,
 }
 
 /// Questions for the publisher.
@@ -199,10 +201,17 @@ fn clause(w: &Writer, i: usize, s: Seen) -> Clause {
                     }
                 } else {
                     let facts = value_facts(f, 4);
-                    if facts.is_empty() {
-                        ClauseKind::Ask(Ask::Values)
-                    } else {
+                    let stated = f.conditions.iter().any(|c| {
+                        super::words::required_permission(std::slice::from_ref(c)).is_none()
+                            && !knowledge::is_rate_sentence(c)
+                    });
+                    if !facts.is_empty() {
                         ClauseKind::Facts(facts)
+                    } else if stated {
+                        // Its description's conditions say it (`limits::conditions`).
+                        ClauseKind::Covered
+                    } else {
+                        ClauseKind::Ask(Ask::Values)
                     }
                 }
             }
@@ -287,6 +296,7 @@ fn group(w: &Writer, clauses: Vec<Clause>) -> Vec<Entry> {
             }
             ClauseKind::Reason(why) => format!("reason {} {why}", c.seen.status),
             ClauseKind::Ask(a) => format!("ask {}", *a as u8),
+            ClauseKind::Covered => continue,
         };
         match keyed.iter_mut().find(|k| k.0 == key) {
             Some(k) => k.1.push((c.op, c.seen)),
@@ -306,13 +316,9 @@ fn group(w: &Writer, clauses: Vec<Clause>) -> Vec<Entry> {
         statuses.sort_unstable();
         statuses.dedup();
         let status = c.seen.status;
-        let often = if ops.len() == 1 {
-            super::Writer::often(members[0].1.share)
-        } else {
-            ""
-        };
+
         let names = w.names(&ops);
-        let fails = format!("{often}{}", verb(ops.len()));
+        let fails = verb(ops.len()).to_string();
         let plain = w.plain_names(&ops);
         let cost = members.iter().map(|(_, s)| s.count).sum();
         let text = match &c.kind {
@@ -344,7 +350,7 @@ fn group(w: &Writer, clauses: Vec<Clause>) -> Vec<Entry> {
                 }
                 text
             }
-            ClauseKind::Facts(_) => continue,
+            ClauseKind::Facts(_) | ClauseKind::Covered => continue,
             ClauseKind::Reason(why) => format!("{names} {fails} with {} {why}.", code(status)),
             ClauseKind::Ask(ask) => {
                 let they = list(&plain.iter().take(3).cloned().collect::<Vec<_>>(), "and");
@@ -470,12 +476,15 @@ fn fact_groups(w: &Writer, found: &[(usize, Seen, Vec<Fact>)]) -> Vec<Entry> {
             "these actions fail"
         };
         let mut sentences: Vec<String> = Vec::new();
-        for (n, (f, holders)) in facts.iter().enumerate() {
+        // The consequence goes with the first fact that states a requirement.
+        let mut told = false;
+        for (f, holders) in &facts {
             let mut text = f.text.trim_end_matches('.').to_string();
             if holders.len() < ops.len() {
                 text = format!("In {}, {}", w.names(holders), lower_first(&text));
             }
-            if n == 0 {
+            if !told && (f.requirement || super::limits::requires(&f.text)) {
+                told = true;
                 text.push_str(&format!(
                     "; otherwise {fails} with {}",
                     codes(&statuses, "or")
@@ -510,6 +519,8 @@ fn fact_groups(w: &Writer, found: &[(usize, Seen, Vec<Fact>)]) -> Vec<Entry> {
 pub(super) struct Fact {
     pub text: String,
     pub labels: Vec<String>,
+    /// A form or a limit: a value can break it.
+    pub requirement: bool,
 }
 
 /// What the definition says a valid value of an action's likeliest fields is, and the
@@ -537,25 +548,11 @@ fn value_facts(f: &OpFacts, max: usize) -> Vec<Fact> {
                 terminated(&escape_inline(&lower_first(rule)))
             ),
             labels: labels.iter().map(|l| l.to_string()).collect(),
+            requirement: false,
         });
     }
-    // Rate limits go to the rate-limit bullet.
-    for c in f
-        .conditions
-        .iter()
-        .filter(|c| !knowledge::is_rate_sentence(c))
-    {
-        if out.len() >= max {
-            break;
-        }
-        let text = terminated(&escape_inline(&makers_words(c)));
-        if !out.iter().any(|x| x.text == text) {
-            out.push(Fact {
-                text,
-                labels: Vec::new(),
-            });
-        }
-    }
+    // The conditions of the action's description have bullets of their own
+    // (`limits::conditions`), for every action that states them.
     out
 }
 
@@ -586,6 +583,7 @@ pub(super) fn field_facts(fields: &[Field], max: usize) -> Vec<Fact> {
                 escape_inline(text)
             ),
             labels: labels.iter().map(|l| l.to_string()).collect(),
+            requirement: true,
         }
     };
     for (i, f) in fields.iter().enumerate() {
@@ -617,6 +615,7 @@ pub(super) fn field_facts(fields: &[Field], max: usize) -> Vec<Fact> {
                     escape_form(&form.text)
                 ),
                 labels: labels.iter().map(|l| l.to_string()).collect(),
+                requirement: true,
             });
             if let Some(max_text) = &f.max {
                 if !done.iter().any(|&j| {

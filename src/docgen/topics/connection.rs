@@ -62,6 +62,14 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
         if !notes.is_empty() {
             sentences.push(format!("{}: {}.", italic(&f.label), notes.join("; ")));
         }
+        if let Some((_, rest)) = &f.host_part {
+            sentences.push(format!(
+                "In {}, enter only the part of the address before `{}` (the connector adds it): for `https://contoso{}`, enter `contoso`.",
+                italic(&f.label),
+                rest,
+                rest
+            ));
+        }
         if f.bearer {
             sentences.push(format!(
                 "In {}, type `Bearer ` and then the key.",
@@ -87,7 +95,7 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
         };
         let fresh = match secret.and_then(|s| s.url.as_deref()) {
             Some(url) => format!("create a new one at {}", escape_inline(url)),
-            None => format!("copy the current one from {service}"),
+            None => format!("create a new one in {service}"),
         };
         let remedy = if c.auth == AuthKind::OAuth2 || (c.signs_in && secret.is_none()) {
             "the sign-in has expired or was revoked: choose *Fix connection* on the connection and sign in again".to_string()
@@ -111,6 +119,21 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
     }
     if sentences.is_empty() {
         return None;
+    }
+    // Every field makers fill, so that none is left out.
+    let mentioned = sentences.join(" ");
+    let unnamed: Vec<String> = c
+        .fields
+        .iter()
+        .filter(|f| !mentioned.contains(&italic(&f.label)))
+        .map(|f| italic(&f.label))
+        .collect();
+    if c.fields.len() > 1 && !unnamed.is_empty() {
+        let all: Vec<String> = c.fields.iter().map(|f| italic(&f.label)).collect();
+        sentences.insert(
+            usize::from(!c.choices.is_empty()),
+            format!("The connection asks for {}.", list(&all, "and")),
+        );
     }
     let text = format!(
         "**Connection.** {}",

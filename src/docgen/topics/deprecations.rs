@@ -2,9 +2,29 @@
 //! what visible action replaces each. Flows that use the others keep running.
 
 use super::super::facts;
-use super::words::{codes, list, them, verb};
+use super::words::{codes, list, them};
 use super::{Entry, Seen, Todo, Topic, Writer};
 use crate::text::capitalize;
+
+/// The sentence of a deprecated operation's description that announces its removal.
+fn removal(f: &facts::OpFacts) -> Option<String> {
+    let text = crate::docgen::knowledge::plain(f.op.description.as_deref()?);
+    crate::docgen::knowledge::sentences(&text)
+        .into_iter()
+        .find(|s| {
+            let l = s.to_lowercase();
+            [
+                "will be removed",
+                "be removed on",
+                "end of life",
+                "sunset",
+                "will stop working",
+                "will be retired",
+            ]
+            .iter()
+            .any(|m| l.contains(m))
+        })
+}
 
 pub(super) fn entry(w: &Writer) -> Option<Entry> {
     let ops = &w.facts.ops;
@@ -48,10 +68,23 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
     };
     // "replace it with **A**", "replace each with the action of the same name …",
     // "replace **A** with **B** and **C** with **D**".
+    // A successor named like the action it replaces is "the current" one.
+    let successor_name = |i: usize, j: usize| {
+        if ops[i].name.eq_ignore_ascii_case(&ops[j].name) {
+            format!("the current {}", w.name(j))
+        } else {
+            w.name(j)
+        }
+    };
     let replace = |pairs: &[(usize, Vec<usize>)], n: usize| -> String {
-        let with = |js: &[usize]| list(&js.iter().map(|&j| w.name(j)).collect::<Vec<_>>(), "or");
+        let with = |i: usize, js: &[usize]| {
+            list(
+                &js.iter().map(|&j| successor_name(i, j)).collect::<Vec<_>>(),
+                "or",
+            )
+        };
         match pairs {
-            [(_, js)] if n == 1 => format!("replace it with {}", with(js)),
+            [(i, js)] if n == 1 => format!("replace it with {}", with(*i, js)),
             _ if pairs.len() > 1
                 && pairs
                     .iter()
@@ -64,7 +97,7 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
                 list(
                     &pairs
                         .iter()
-                        .map(|(i, js)| format!("{} with {}", w.name(*i), with(js)))
+                        .map(|(i, js)| format!("{} with {}", w.name(*i), with(*i, js)))
                         .collect::<Vec<_>>(),
                     "and"
                 )
@@ -82,16 +115,11 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
             .sum::<u64>()
             .max(1);
         let olds: Vec<usize> = failing.iter().map(|(i, _, _)| *i).collect();
-        let often = if failing.iter().all(|(_, _, s)| s.share >= 0.1) {
-            "often "
-        } else {
-            ""
-        };
         let statuses: Vec<u16> = failing.iter().map(|(_, _, s)| s.status).collect();
         let mut s = format!(
-            "{} {often}{} with {}",
+            "{} {} deprecated and can fail with {}",
             w.names(&olds),
-            verb(olds.len()),
+            if olds.len() == 1 { "is" } else { "are" },
             codes(&statuses, "or"),
         );
         let with: Vec<(usize, Vec<usize>)> = failing
@@ -111,7 +139,12 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
                         format!(
                             "{} with {}",
                             w.name(*i),
-                            list(&js.iter().map(|&j| w.name(j)).collect::<Vec<_>>(), "or")
+                            list(
+                                &js.iter()
+                                    .map(|&j| successor_name(*i, j))
+                                    .collect::<Vec<_>>(),
+                                "or"
+                            )
                         )
                     })
                     .collect();
@@ -132,25 +165,52 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
     }
     if !pairs.is_empty() {
         let olds: Vec<usize> = pairs.iter().map(|(i, _)| *i).collect();
-        let n = olds.len();
-        let lead = if olds.iter().all(|&i| marked(i)) {
-            let other = if failing.is_empty() { "" } else { " the other" };
-            format!(
-                "Flows that use{other} {} keep running",
-                list(&olds.iter().map(|&i| w.name(i)).collect::<Vec<_>>(), "or")
-            )
-        } else {
-            format!(
-                "{} {} deprecated. Flows that use {} keep running",
-                w.names(&olds),
-                if n == 1 { "is" } else { "are" },
-                them(n)
-            )
-        };
-        sentences.push(format!(
-            "{lead}; when you edit such a flow, {}.",
-            replace(&pairs, n)
-        ));
+        // Removal announced in a description: replace now, not "when you edit".
+        let (ending, going): (Vec<usize>, Vec<usize>) = olds
+            .iter()
+            .copied()
+            .partition(|&i| removal(&ops[i]).is_none());
+        let ending_pairs: Vec<(usize, Vec<usize>)> = pairs
+            .iter()
+            .filter(|(i, _)| ending.contains(i))
+            .cloned()
+            .collect();
+        let going_pairs: Vec<(usize, Vec<usize>)> = pairs
+            .iter()
+            .filter(|(i, _)| going.contains(i))
+            .cloned()
+            .collect();
+        if !going.is_empty() {
+            let k = going.len();
+            sentences.push(format!(
+                "{} {} deprecated, and {} has announced {} removal: {} now.",
+                w.names(&going),
+                if k == 1 { "is" } else { "are" },
+                w.service(),
+                if k == 1 { "its" } else { "their" },
+                replace(&going_pairs, k)
+            ));
+        }
+        if !ending.is_empty() {
+            let n = ending.len();
+            let lead = if ending.iter().all(|&i| marked(i)) {
+                format!(
+                    "Flows that use {} keep running",
+                    list(&ending.iter().map(|&i| w.name(i)).collect::<Vec<_>>(), "or")
+                )
+            } else {
+                format!(
+                    "{} {} deprecated. Flows that use {} keep running",
+                    w.names(&ending),
+                    if n == 1 { "is" } else { "are" },
+                    them(n)
+                )
+            };
+            sentences.push(format!(
+                "{lead}; when you edit such a flow, {}.",
+                replace(&ending_pairs, n)
+            ));
+        }
     }
     if !alone.is_empty() {
         let (marked_alone, unmarked_alone): (Vec<usize>, Vec<usize>) =

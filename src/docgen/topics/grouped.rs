@@ -22,7 +22,7 @@ fn undescribed(w: &Writer, cause: Cause) -> (Vec<usize>, Vec<u16>, u64) {
             continue;
         }
         for s in w.seen_with(i, |c| c == cause) {
-            if f.said(s.status).is_some() {
+            if f.said(s.status).is_some() || f.moot.contains(&s.status) {
                 continue;
             }
             if !ops.contains(&i) {
@@ -36,34 +36,61 @@ fn undescribed(w: &Writer, cause: Cause) -> (Vec<usize>, Vec<u16>, u64) {
     (ops, statuses, cost)
 }
 
-/// 403s: what the description says the account needs, or a question for the publisher.
+/// Permissions: what the actions' descriptions say they need ("Permissions required:
+/// X"), in one bullet, and the 403s of actions whose needs only the publisher knows, as a
+/// question.
 pub(super) fn permission(w: &Writer) -> Vec<Entry> {
-    let (ops, statuses, cost) = undescribed(w, Cause::Permission);
+    let (failing, _, _) = undescribed(w, Cause::Permission);
     let mut out = Vec::new();
-    let mut unknown = Vec::new();
-    for &i in &ops {
-        let f = &w.facts.ops[i];
-        match required_permission(&f.conditions) {
-            Some(what) => {
-                let mut e = Entry::new(
-                    Topic::Permission,
-                    format!(
-                        "{} needs {}: without it, it fails with {}.",
-                        w.name(i),
-                        escape_inline(&what),
-                        code(403)
-                    ),
-                    w.cost(i, &statuses),
-                );
-                e.actions = vec![f.plain_name()];
-                e.statuses = vec![403];
-                out.push(e);
+    // (what is needed, the actions that need it)
+    let mut needs: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, f) in w.facts.ops.iter().enumerate() {
+        if !in_use(f) {
+            continue;
+        }
+        if let Some(what) = required_permission(&f.conditions) {
+            match needs
+                .iter_mut()
+                .find(|(x, _)| x.eq_ignore_ascii_case(&what))
+            {
+                Some((_, users)) => users.push(i),
+                None => needs.push((what, vec![i])),
             }
-            None => unknown.push(i),
         }
     }
+    let covered: Vec<usize> = needs.iter().flat_map(|(_, u)| u.clone()).collect();
+    if !needs.is_empty() {
+        let parts: Vec<String> = needs
+            .iter()
+            .map(|(what, users)| {
+                format!(
+                    "{} {} {}",
+                    w.names(users),
+                    if users.len() == 1 { "needs" } else { "need" },
+                    escape_inline(what)
+                )
+            })
+            .collect();
+        let cost: u64 = covered.iter().map(|&i| w.cost(i, &[403])).sum();
+        let mut text = format!("**Permissions.** {}.", parts.join("; "));
+        if cost > 0 || !w.stats {
+            text.push_str(&format!(
+                " Without it, the action fails with {}.",
+                code(403)
+            ));
+        }
+        let mut e = Entry::new(Topic::Permission, text, cost);
+        e.actions = w.plain_names(&covered);
+        e.statuses = vec![403];
+        out.push(e);
+    }
+    let unknown: Vec<usize> = failing
+        .into_iter()
+        .filter(|i| !covered.contains(i))
+        .collect();
     if !unknown.is_empty() {
         let names = w.plain_names(&unknown);
+        let cost = unknown.iter().map(|&i| w.cost(i, &[403])).sum();
         let mut e = Entry::question(
             Topic::Permission,
             cost,
@@ -137,13 +164,24 @@ pub(super) fn not_found(w: &Writer) -> Vec<Entry> {
             .filter(|f| f.in_path && f.picked)
             .map(|f| f.label.as_str())
             .collect();
-        let typed: Vec<&str> = first
-            .fields
-            .iter()
-            .filter(|f| f.in_path && !f.picked)
-            .map(|f| f.label.as_str())
-            .collect();
+        // An action that changes something names the item it needs in its body.
+        let named_in_body: Vec<String> = if first.op.method == "get" {
+            Vec::new()
+        } else {
+            first
+                .fields
+                .iter()
+                .filter(|f| f.required && !f.picked && !f.in_path && f.form.is_none())
+                .take(2)
+                .map(|f| italic(&f.label))
+                .collect()
+        };
         let mut text = match labels.as_slice() {
+            [] if !named_in_body.is_empty() => format!(
+                "{names} {fails} with {} when {} names something that does not exist, or that the account behind the connection cannot see.",
+                code(404),
+                list(&named_in_body, "or")
+            ),
             [] => {
                 let noun = noun_of_action(&first.name).unwrap_or_else(|| "item".into());
                 format!(
@@ -169,12 +207,32 @@ pub(super) fn not_found(w: &Writer) -> Vec<Entry> {
                 list(&many.iter().map(|l| italic(l)).collect::<Vec<_>>(), "or")
             ),
         };
-        if !typed.is_empty() {
-            text.push_str(&format!(
-                " Take {} from the output of an earlier action rather than typing {}.",
-                list(&typed.iter().map(|l| italic(l)).collect::<Vec<_>>(), "and"),
-                if typed.len() == 1 { "it" } else { "them" }
-            ));
+        // Where an action's output has the value: "Take *Message ID* from the output of
+        // **Send SMS**." Only where one does.
+        for f in first.fields.iter().filter(|f| f.in_path && !f.picked) {
+            let keys = [
+                super::super::facts::field_key(&f.name),
+                super::super::facts::field_key(&f.label),
+            ];
+            let source = w.facts.ops.iter().enumerate().find(|(j, o)| {
+                !members.contains(j)
+                    && in_use(o)
+                    && keys.iter().any(|k| {
+                        // "id" or "name" alone could be anything's.
+                        ![
+                            "", "id", "ids", "key", "name", "uuid", "uri", "url", "value",
+                        ]
+                        .contains(&k.as_str())
+                            && o.outputs.contains(k)
+                    })
+            });
+            if let Some((j, _)) = source {
+                text.push_str(&format!(
+                    " Take {} from the output of {} rather than typing it.",
+                    italic(&f.label),
+                    w.name(j)
+                ));
+            }
         }
         if !picked.is_empty() {
             text.push_str(&format!(

@@ -3,9 +3,7 @@
 
 use super::super::knowledge::{self, Cause};
 use super::super::markdown::escape_inline;
-use super::words::{
-    code, italic, lower_first, makers_words, possessive, required_permission, terminated,
-};
+use super::words::{code, italic, lower_first, makers_words, possessive, terminated};
 use super::{in_use, Entry, Todo, Topic, Writer};
 
 /// The rate limit, when one is stated (the readme, the definition, a throttling policy);
@@ -48,26 +46,7 @@ pub(super) fn rate_limit(w: &Writer) -> Option<Entry> {
         if cost == 0 {
             return None;
         }
-        let mut e = Entry::question(
-            Topic::RateLimit,
-            cost,
-            Todo {
-                question: format!(
-                    "what is {} rate limit (calls per second or minute, per connection or per account), and what should makers do when they reach it?",
-                    possessive(&w.facts.service)
-                ),
-                keywords: vec![
-                    "rate limit",
-                    "requests per",
-                    "calls per",
-                    "per second",
-                    "per minute",
-                    "throttl",
-                    "429",
-                ],
-                about: Vec::new(),
-            },
-        );
+        let mut e = Entry::question(Topic::RateLimit, cost, rate_question(w));
         e.statuses = vec![429];
         return Some(e);
     }
@@ -93,7 +72,30 @@ pub(super) fn rate_limit(w: &Writer) -> Option<Entry> {
     }
     let mut e = Entry::new(Topic::RateLimit, text, cost);
     e.statuses = vec![429];
+    // An action's own limit says nothing of the others'.
+    if cost > 0 && w.facts.rate_limits.is_empty() {
+        e.todo = Some(rate_question(w));
+    }
     Some(e)
+}
+
+fn rate_question(w: &Writer) -> Todo {
+    Todo {
+        question: format!(
+            "what is {} rate limit (calls per second or minute, per connection or per account), and what should makers do when they reach it?",
+            possessive(&w.facts.service)
+        ),
+        keywords: vec![
+            "rate limit",
+            "requests per",
+            "calls per",
+            "per second",
+            "per minute",
+            "throttl",
+            "429",
+        ],
+        about: Vec::new(),
+    }
 }
 
 /// Paging, the limits of fields no other entry names, and the limits and conditions the
@@ -114,52 +116,6 @@ pub(super) fn limits(w: &Writer, named: &[String], said: &str) -> Option<Entry> 
             w.names(&paged),
             if paged.len() == 1 { "returns" } else { "return" }
         ));
-    }
-    // The conditions of the actions makers use most, each said once for every action it
-    // holds for.
-    let mut conditions: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut by_use: Vec<usize> = (0..ops.len()).filter(|&i| in_use(&ops[i])).collect();
-    by_use.sort_by_key(|&i| std::cmp::Reverse(w.calls[i]));
-    for &i in &by_use {
-        for c in &ops[i].conditions {
-            // A permission an entry already names for this action.
-            if required_permission(std::slice::from_ref(c)).is_some()
-                && named.contains(&ops[i].plain_name())
-                && said.contains(&escape_inline(
-                    &required_permission(std::slice::from_ref(c)).unwrap_or_default(),
-                ))
-            {
-                continue;
-            }
-            let t = match required_permission(std::slice::from_ref(c)) {
-                Some(what) => format!("\u{0}needs {}.", escape_inline(&what)),
-                None => escape_inline(&makers_words(c)),
-            };
-            if said.contains(t.trim_end_matches('.')) || w.noted(c) {
-                continue;
-            }
-            match conditions
-                .iter_mut()
-                .find(|(x, _)| x.eq_ignore_ascii_case(&t))
-            {
-                Some((_, users)) => users.push(i),
-                None => conditions.push((t, vec![i])),
-            }
-        }
-    }
-    for (c, users) in conditions.iter().take(3) {
-        sentences.push(match c.strip_prefix('\u{0}') {
-            // "**Delete Project** needs Administer Jira."
-            Some(needs) => {
-                let needs = if users.len() > 1 {
-                    needs.replacen("needs ", "need ", 1)
-                } else {
-                    needs.to_string()
-                };
-                format!("{} {needs}", w.names(users))
-            }
-            None => format!("{}: {}", w.names(users), terminated(&lower_first(c))),
-        });
     }
     let mut field_limits = 0;
     for (i, f) in ops.iter().enumerate() {
@@ -218,4 +174,129 @@ pub(super) fn limits(w: &Writer, named: &[String], said: &str) -> Option<Entry> 
         format!("**Limits.** {}", sentences.join(" ")),
         0,
     ))
+}
+
+/// The conditions the actions' descriptions state ("Usable only in support window",
+/// "Requires registered template"), one bullet each, for every action that states it:
+/// the costliest first (the 400s of those actions), then those of the actions makers use
+/// most.
+pub(super) fn conditions(w: &Writer) -> Vec<Entry> {
+    let ops = &w.facts.ops;
+    // (the condition as written, the actions that state it)
+    let mut found: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, f) in ops.iter().enumerate() {
+        if !in_use(f) {
+            continue;
+        }
+        for c in &f.conditions {
+            if super::words::required_permission(std::slice::from_ref(c)).is_some()
+                || knowledge::is_rate_sentence(c)
+                || w.noted(c)
+            {
+                continue;
+            }
+            let key = super::super::facts::field_key(c);
+            match found
+                .iter_mut()
+                .find(|(x, _)| super::super::facts::field_key(x) == key)
+            {
+                Some((_, users)) => users.push(i),
+                None => found.push((c.clone(), vec![i])),
+            }
+        }
+    }
+    let mut out: Vec<Entry> = Vec::new();
+    let mut quiet: Vec<(u64, Entry)> = Vec::new();
+    for (c, users) in found {
+        let failed: Vec<u16> = users
+            .iter()
+            .flat_map(|&i| w.seen_with(i, |k| k == Cause::Input))
+            .map(|s| s.status)
+            .collect();
+        let cost: u64 = users.iter().map(|&i| w.cost(i, &failed)).sum();
+        let one = users.len() == 1;
+        let mut text = format!(
+            "{}: {}",
+            subject(w, &users),
+            lower_first(escape_inline(&makers_words(&c)).trim_end_matches('.'))
+        );
+        if cost > 0 && requires(&c) {
+            text.push_str(&format!(
+                "; otherwise {} with {}",
+                if one { "it fails" } else { "they fail" },
+                super::words::codes(&failed, "or")
+            ));
+        }
+        let mut e = Entry::new(Topic::Action, terminated(&text), cost);
+        e.actions = w.plain_names(&users);
+        e.statuses = failed;
+        if cost > 0 {
+            out.push(e);
+        } else {
+            let calls = users.iter().map(|&i| w.calls[i]).sum();
+            quiet.push((calls, e));
+        }
+    }
+    quiet.sort_by_key(|(calls, _)| std::cmp::Reverse(*calls));
+    out.extend(quiet.into_iter().take(3).map(|(_, e)| e));
+    out
+}
+
+/// The actions a condition holds for, as the subject of a sentence: their names, or, for
+/// many, the word of their names that only they share: "The actions with “Free-form” in
+/// their name".
+fn subject(w: &Writer, users: &[usize]) -> String {
+    let ops = &w.facts.ops;
+    if users.len() > 4 {
+        let words_of = |i: usize| -> Vec<String> {
+            ops[i]
+                .name
+                .split_whitespace()
+                .map(|x| {
+                    x.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                        .to_string()
+                })
+                .filter(|x| x.len() >= 4)
+                .collect()
+        };
+        let others: Vec<usize> = (0..ops.len())
+            .filter(|&i| in_use(&ops[i]) && !users.contains(&i))
+            .collect();
+        for word in words_of(users[0]) {
+            let lw = word.to_lowercase();
+            let has = |i: usize| words_of(i).iter().any(|x| x.to_lowercase() == lw);
+            if users.iter().all(|&i| has(i)) && !others.iter().any(|&i| has(i)) {
+                return format!(
+                    "The actions with “{}” in their name (such as {})",
+                    escape_inline(&word),
+                    w.name(users[0])
+                );
+            }
+        }
+    }
+    w.names(users)
+}
+
+/// Whether a sentence states a requirement a value or a call can break ("must",
+/// "requires", "only", "at most"), rather than how the service behaves.
+pub(super) fn requires(sentence: &str) -> bool {
+    let l = format!(" {} ", sentence.to_lowercase());
+    [
+        " must ",
+        "requires",
+        "required",
+        " only ",
+        "cannot",
+        "can't",
+        "can not",
+        "not allowed",
+        "at most",
+        "at least",
+        "no more than",
+        "limited to",
+        "maximum",
+        "minimum",
+    ]
+    .iter()
+    .any(|m| l.contains(m))
 }

@@ -194,14 +194,6 @@ impl Writer<'_, '_> {
             .copied()
             .collect()
     }
-    /// "often " when a status is at least a quarter of the operation's calls.
-    fn often(share: f64) -> &'static str {
-        if share >= 0.25 {
-            "often "
-        } else {
-            ""
-        }
-    }
     /// Whether the publisher's notes already say this: the sentence itself, or one of
     /// theirs that holds most of its words.
     fn noted(&self, text: &str) -> bool {
@@ -287,6 +279,7 @@ pub fn entries(
     out.extend(grouped::payment(&w));
     out.extend(grouped::not_found(&w));
     out.extend(actions::entries(&w));
+    out.extend(limits::conditions(&w));
     out.extend(grouped::service_errors(&w));
     out.extend(pickers::entries(&w));
     out.extend(webhooks::entries(&w));
