@@ -139,7 +139,14 @@ pub(crate) fn resolve(
 ) -> Vec<Finding> {
     let mut findings: Vec<Finding> = diagnostics
         .into_iter()
-        .map(|d| {
+        .map(|mut d| {
+            if let Some(root) = root {
+                for (p, label) in std::mem::take(&mut d.related_at) {
+                    if let Some(target) = pointer::resolve(root, &p) {
+                        d.related.push((highlight(target, source), label));
+                    }
+                }
+            }
             let span = d.span.or_else(|| {
                 let root = root?;
                 let target = match d.pointer.as_deref() {

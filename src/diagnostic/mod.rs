@@ -59,6 +59,9 @@ pub struct Diagnostic {
     pub operation_id: Option<String>,
     /// Secondary places, with a label each.
     pub related: Vec<(Span, String)>,
+    /// Secondary places given by JSON pointer into the same file, with a label each;
+    /// resolved into [`Diagnostic::related`] with the primary place.
+    pub related_at: Vec<(String, String)>,
     /// Which of the connector's files the pointer or span refers to.
     pub file: FileKind,
     /// A change that resolves the finding, when the rule knows one.
@@ -129,6 +132,7 @@ impl Diagnostic {
             span: None,
             operation_id: None,
             related: Vec::new(),
+            related_at: Vec::new(),
             file: FileKind::Definition,
             fix: None,
         }
@@ -160,6 +164,12 @@ impl Diagnostic {
     }
     pub fn related(mut self, span: Span, label: impl Into<String>) -> Self {
         self.related.push((span, label.into()));
+        self
+    }
+    /// A secondary place by JSON pointer (in the diagnostic's file), e.g. the other of two
+    /// clashing operations.
+    pub fn related_at(mut self, pointer: impl Into<String>, label: impl Into<String>) -> Self {
+        self.related_at.push((pointer.into(), label.into()));
         self
     }
 }

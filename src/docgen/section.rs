@@ -1,73 +1,14 @@
 //! Finding a section of a Markdown file and replacing it in place.
 //!
-//! Headings are found with pulldown-cmark's offset iterator, so a `#` inside fenced code
-//! or an HTML block is never mistaken for one. A section runs from its heading to the next
+//! Headings are found by [`crate::syntax::markdown::headings`] (pulldown-cmark), the
+//! scanner the readme rules use too, so a `#` inside fenced code or an HTML block is
+//! never mistaken for one. A section runs from its heading to the next
 //! heading of the same or a higher level (or the end of the file). Edits splice text into
 //! the original string: every byte outside the section stays as it was.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-/// A top-level heading of a Markdown file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
-    /// 1 to 6.
-    pub level: u8,
-    /// The heading's text, inline markup removed.
-    pub text: String,
-    /// Offset of the heading's first byte.
-    pub start: usize,
-    /// Offset just after the heading's last line ending (or the end of the file).
-    pub body_start: usize,
-}
-
-/// The headings that are not inside a list, block quote or other container.
-pub fn headings(text: &str) -> Vec<Heading> {
-    let mut out = Vec::new();
-    let mut depth = 0usize;
-    let mut current: Option<(u8, usize, usize, String)> = None;
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                if depth == 0 {
-                    current = Some((level as u8, range.start, range.end, String::new()));
-                }
-                depth += 1;
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                depth -= 1;
-                if depth == 0 {
-                    if let Some((level, start, end, text_acc)) = current.take() {
-                        out.push(Heading {
-                            level,
-                            text: text_acc.trim().to_string(),
-                            start,
-                            body_start: line_after(text, end),
-                        });
-                    }
-                }
-            }
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, _, _, acc)) = current.as_mut() {
-                    acc.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, _, _, acc)) = current.as_mut() {
-                    acc.push(' ');
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
+pub use crate::syntax::markdown::{headings, section_end, Heading};
 
 /// The marker of the file's first bullet list item (`-`, `*` or `+`), outside
 /// generated sections.
@@ -89,28 +30,6 @@ pub fn bullet(text: &str) -> Option<char> {
         }
     }
     None
-}
-
-/// The offset after the line ending that ends the line containing `end - 1`.
-fn line_after(text: &str, end: usize) -> usize {
-    let end = end.min(text.len());
-    if end > 0 && text.as_bytes()[end - 1] == b'\n' {
-        return end;
-    }
-    match text[end..].find('\n') {
-        Some(i) => end + i + 1,
-        None => text.len(),
-    }
-}
-
-/// Where the section of heading `index` ends: the start of the next heading of the same
-/// or a higher level, or the end of the text.
-pub fn section_end(text: &str, all: &[Heading], index: usize) -> usize {
-    let level = all[index].level;
-    all[index + 1..]
-        .iter()
-        .find(|h| h.level <= level)
-        .map_or(text.len(), |h| h.start)
 }
 
 /// Lower case, `&` as "and", punctuation dropped, words separated by single spaces.
@@ -196,31 +115,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_top_level_headings_only() {
-        let text = "# T\n\n```\n## not\n```\n\n- ## in list\n\nSetext\n------\n\n## Known Issues & Limitations\r\n\r\nNone.\r\n";
-        let h = headings(text);
-        let names: Vec<_> = h.iter().map(|h| (h.level, h.text.as_str())).collect();
-        assert_eq!(
-            names,
-            vec![(1, "T"), (2, "Setext"), (2, "Known Issues & Limitations")]
-        );
-        assert_eq!(&text[h[1].body_start..h[1].body_start + 1], "\n");
-        assert_eq!(&text[h[2].body_start..], "\r\nNone.\r\n");
-        assert_eq!(section_end(text, &h, 0), text.len());
-        assert_eq!(section_end(text, &h, 1), h[2].start);
-    }
-
-    #[test]
     fn finds_the_bullet_style() {
         assert_eq!(bullet("# T\n\n1. one\n\n* a\n- b\n"), Some('*'));
         assert_eq!(bullet("text"), None);
-    }
-
-    #[test]
-    fn heading_at_end_without_newline() {
-        let text = "## Known issues";
-        let h = headings(text);
-        assert_eq!(h[0].body_start, text.len());
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
                         other.label()
                     ))
                     .at(op.pointer_to("operationId"))
+                    .related_at(other.pointer_to("operationId"), "first used here")
                     .operation(Some(id))
                     .help("give each operation its own operationId; if one is a new version, name it like `GetItems_V2`"),
                 );

@@ -1,4 +1,3 @@
-use super::support::swagger::Kind;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 
@@ -35,13 +34,7 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     let walk = ctx.objects();
-    for obj in walk.iter() {
-        if !matches!(
-            obj.kind,
-            Kind::Schema | Kind::Parameter | Kind::Items | Kind::Header
-        ) {
-            continue;
-        }
+    for obj in walk.typed() {
         if obj.node.get_str("type") == Some("array") && obj.node.get("items").is_none() {
             out.push(
                 RULE.diagnostic(format!("{} of type array has no `items`", obj.kind.noun()))

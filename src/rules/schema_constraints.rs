@@ -1,4 +1,3 @@
-use super::support::swagger::Kind;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -80,13 +79,7 @@ pub fn pattern_problem(p: &str) -> Option<&'static str> {
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     let walk = ctx.objects();
-    for obj in walk.iter() {
-        if !matches!(
-            obj.kind,
-            Kind::Schema | Kind::Parameter | Kind::Items | Kind::Header
-        ) {
-            continue;
-        }
+    for obj in walk.typed() {
         let n = obj.node;
         let mut push = |key: &str, message: String, help: &str| {
             out.push(

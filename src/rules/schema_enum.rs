@@ -1,4 +1,3 @@
-use super::support::swagger::Kind;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -96,13 +95,7 @@ fn shown(v: &Node) -> String {
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     let walk = ctx.objects();
-    for obj in walk.iter() {
-        if !matches!(
-            obj.kind,
-            Kind::Schema | Kind::Parameter | Kind::Items | Kind::Header
-        ) {
-            continue;
-        }
+    for obj in walk.typed() {
         let ty = obj.node.get_str("type");
         if let Some(e) = obj.node.get("enum") {
             let at = join(&walk.pointer(obj), "enum");

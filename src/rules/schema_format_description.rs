@@ -1,4 +1,3 @@
-use super::support::swagger::Kind;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -43,13 +42,7 @@ crate::declare_rule! {
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     let walk = ctx.objects();
-    for obj in walk.iter() {
-        if !matches!(
-            obj.kind,
-            Kind::Schema | Kind::Parameter | Kind::Items | Kind::Header
-        ) {
-            continue;
-        }
+    for obj in walk.typed() {
         let (Some(format), Some(description)) =
             (obj.node.get_str("format"), obj.node.get_str("description"))
         else {

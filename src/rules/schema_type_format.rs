@@ -1,4 +1,3 @@
-use super::support::swagger::Kind;
 use crate::diagnostic::Diagnostic;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
@@ -55,13 +54,7 @@ fn format_types(format: &str) -> Option<&'static [&'static str]> {
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     let walk = ctx.objects();
-    for obj in walk.iter() {
-        if !matches!(
-            obj.kind,
-            Kind::Schema | Kind::Parameter | Kind::Items | Kind::Header
-        ) {
-            continue;
-        }
+    for obj in walk.typed() {
         let Some(t) = obj.node.get("type") else {
             continue;
         };

@@ -9,6 +9,7 @@
 use serde_json::Value;
 
 use super::{label_from_name, lower_label};
+use crate::text::capitalize;
 
 /// What the definition says about a field.
 #[derive(Debug, Clone, Default)]
@@ -146,14 +147,6 @@ fn or_list(items: &[String]) -> String {
         0 => String::new(),
         1 => items[0].clone(),
         n => format!("{} or {}", items[..n - 1].join(", "), items[n - 1]),
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod edit;
 pub mod json;
+pub mod markdown;
 pub mod pointer;
 pub mod yaml;
 

@@ -549,3 +549,32 @@ fn bad_statistics_are_a_clear_error_with_no_numbers() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_secondary_label_underlines_the_other_operation() {
+    let out = connlint()
+        .args([
+            "check",
+            "fixtures/rules/operation-id-unique/invalid/same-id.json",
+            "--color",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let finding = text
+        .split("\n\n")
+        .skip_while(|b| b.trim() != "operation-id-unique")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no operation-id-unique finding:\n{text}"));
+    // The first operation, labelled, and the repeated operationId, underlined.
+    assert!(
+        finding.contains("16 │         \"operationId\": \"GetItems\","),
+        "{finding}"
+    );
+    assert!(finding.contains("╰── first used here"), "{finding}");
+    assert!(
+        finding.contains("31 │         \"operationId\": \"GetItems\","),
+        "{finding}"
+    );
+}

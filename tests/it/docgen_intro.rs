@@ -645,3 +645,41 @@ fn messaging_remedies_are_true_of_the_connector() {
     }
     assert!(text.matches("TODO").count() <= 3, "{text}");
 }
+
+/// A heading inside an HTML comment is no heading, for check as for intro: the readme
+/// rules and intro share one scanner (syntax::markdown).
+#[test]
+fn a_known_issues_heading_in_an_html_comment_counts_for_neither() {
+    let (_t, dir) = orders_with(Some(("missing-section.readme.md", "readme.md")));
+    let readme = dir.join("readme.md");
+    let text = read(&readme);
+    std::fs::write(
+        &readme,
+        format!("{text}\n<!--\n## Known Issues and Limitations\n\nNone.\n-->\n"),
+    )
+    .unwrap();
+    let rules_of = |dir: &Path| -> Vec<String> {
+        let out = connlint()
+            .args(["check", "--format", "json", "--fail-on", "never"])
+            .arg(dir)
+            .output()
+            .unwrap();
+        json_of(&out.stdout)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(rules_of(&dir).contains(&"readme-section-known-issues".to_string()));
+    intro(&dir, &["--write"]).code(0);
+    let written = read(&readme);
+    let headings = written
+        .lines()
+        .filter(|l| l.starts_with("## Known Issues"))
+        .count();
+    assert_eq!(headings, 2, "the commented one and one section:\n{written}");
+    assert!(!rules_of(&dir).contains(&"readme-section-known-issues".to_string()));
+    // A second run changes nothing.
+    intro(&dir, &["--check"]).code(0);
+}

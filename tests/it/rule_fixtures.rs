@@ -1,5 +1,7 @@
 //! Every rule's fixtures: `fixtures/rules/<rule>/invalid/*.json` must trigger the rule and
-//! match the expected findings beside them (`<case>.expected.json`); `valid/*.json` must
+//! match the expected findings beside them (`<case>.expected.json`, and their rendering
+//! as `check --color never` prints it, source lines and carets, in `<case>.expected.txt`);
+//! `valid/*.json` must
 //! not trigger it (for info-level rules such as `deprecated-operation`, nothing at warning
 //! or above). Run with `UPDATE_EXPECT=1` to rewrite the expected files, then review the diff.
 //!
@@ -97,6 +99,12 @@ fn expected_path(case: &Path) -> PathBuf {
 /// is joined as observed statistics (`check --stats`); suppressions (`x-connlint-ignore`)
 /// apply as in a run.
 fn findings(path: &Path, rule: &str) -> Vec<serde_json::Value> {
+    findings_and_rendering(path, rule).0
+}
+
+/// [`findings`], and their rendering as `connlint check --color never` prints them (the
+/// source lines and carets), without the summary.
+fn findings_and_rendering(path: &Path, rule: &str) -> (Vec<serde_json::Value>, String) {
     if path.is_dir() || is_package(path) {
         return folder_findings(path, rule);
     }
@@ -110,6 +118,7 @@ fn findings(path: &Path, rule: &str) -> Vec<serde_json::Value> {
     };
     let stats_file = path.with_extension("stats.csv");
     let options = LintOptions {
+        keep_sources: true,
         keep_model: stats_file.is_file(),
         previous: previous_version(path),
         ..LintOptions::default()
@@ -149,7 +158,7 @@ fn findings(path: &Path, rule: &str) -> Vec<serde_json::Value> {
             baseline: None,
         },
     );
-    checked[0]
+    let json = checked[0]
         .findings
         .iter()
         .filter(|f| f.diagnostic.rule == rule)
@@ -169,16 +178,40 @@ fn findings(path: &Path, rule: &str) -> Vec<serde_json::Value> {
                 "help": d.help,
             })
         })
-        .collect()
+        .collect();
+    (json, rendering(&mut checked, rule))
+}
+
+/// The findings of `rule` rendered as `connlint check --color never` prints them, with
+/// paths relative to the repository.
+fn rendering(checked: &mut [connlint::results::CheckedConnector], rule: &str) -> String {
+    let style = connlint::report::pretty::Style {
+        color: false,
+        width: 100,
+    };
+    let mut text = String::new();
+    for c in checked {
+        c.findings.retain(|f| f.diagnostic.rule == rule);
+        text.push_str(&connlint::report::pretty::render_connector(c, style));
+    }
+    text.replace(concat!(env!("CARGO_MANIFEST_DIR"), "/"), "")
 }
 
 /// The findings of `rule` for a connector folder or a package, each naming its file.
-fn folder_findings(dir: &Path, rule: &str) -> Vec<serde_json::Value> {
+fn folder_findings(dir: &Path, rule: &str) -> (Vec<serde_json::Value>, String) {
     let connectors = connlint::discover::discover(&[dir.to_path_buf()])
         .expect("a fixture folder is a connector");
     let mut checked: Vec<_> = connectors
         .iter()
-        .map(|c| lint_connector(c, &LintOptions::default()))
+        .map(|c| {
+            lint_connector(
+                c,
+                &LintOptions {
+                    keep_sources: true,
+                    ..LintOptions::default()
+                },
+            )
+        })
         .collect();
     let config = connlint::config::Loaded::default();
     connlint::policy::apply(
@@ -217,7 +250,7 @@ fn folder_findings(dir: &Path, rule: &str) -> Vec<serde_json::Value> {
             }));
         }
     }
-    out
+    (out, rendering(&mut checked, rule))
 }
 
 #[test]
@@ -238,7 +271,7 @@ fn every_rule_fixture_behaves() {
         }
         for case in invalid {
             checked += 1;
-            let got = findings(&case, rule.id);
+            let (got, rendered) = findings_and_rendering(&case, rule.id);
             if got.is_empty() {
                 failures.push(format!(
                     "{}: {} does not trigger the rule",
@@ -258,9 +291,25 @@ fn every_rule_fixture_behaves() {
             }
             let expected_path = expected_path(&case);
             let got_text = serde_json::to_string_pretty(&got).unwrap() + "\n";
+            let rendered_path = expected_path.with_extension("txt");
             if update {
                 std::fs::write(&expected_path, &got_text).unwrap();
+                std::fs::write(&rendered_path, &rendered).unwrap();
                 continue;
+            }
+            match std::fs::read_to_string(&rendered_path) {
+                Ok(expected) if expected.replace("\r\n", "\n") == rendered => {}
+                Ok(expected) => failures.push(format!(
+                    "{}: the rendering of {} differs from {}\n--- expected\n{expected}\n--- got\n{rendered}",
+                    rule.id,
+                    case.display(),
+                    rendered_path.display()
+                )),
+                Err(_) => failures.push(format!(
+                    "{}: missing {} (run with UPDATE_EXPECT=1)",
+                    rule.id,
+                    rendered_path.display()
+                )),
             }
             match std::fs::read_to_string(&expected_path) {
                 Ok(expected) if expected.replace("\r\n", "\n") == got_text => {}

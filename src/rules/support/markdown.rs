@@ -1,5 +1,6 @@
-//! Just enough Markdown for the readme and intro rules: headings (ATX and setext, outside
-//! fenced code), the sections they open, and tolerant matching of section names.
+//! Just enough Markdown for the readme and intro rules: headings (from the one scanner,
+//! [`crate::syntax::markdown`]), the sections they open, and tolerant matching of
+//! section names.
 
 use crate::diagnostic::FileKind;
 use crate::rules::{ConnectorContext, ConnectorDoc};
@@ -17,100 +18,40 @@ pub struct Heading {
     pub body: Span,
 }
 
-/// Lines of a text with their byte offsets (without the line break).
-fn lines(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        out.push((start, content));
-        start += line.len();
-    }
-    out
-}
-
 fn clean_heading(s: &str) -> String {
     let s = s.trim().trim_end_matches('#').trim();
     let s = s.trim_matches(|c| c == '*' || c == '_' || c == '`').trim();
     s.trim_end_matches(':').trim().to_string()
 }
 
-/// Every heading of a Markdown text, in order.
+/// Every heading of a Markdown text, in order: those of
+/// [`crate::syntax::markdown::headings`] (pulldown-cmark, the scanner `connlint intro`
+/// uses), with the text as written on the heading's line.
 pub fn headings(text: &str) -> Vec<Heading> {
-    let ls = lines(text);
-    // level, text, heading span, where the body starts
-    let mut raw: Vec<(usize, String, Span, usize)> = Vec::new();
-    let line_end = |i: usize| ls.get(i + 1).map(|(s, _)| *s).unwrap_or(text.len());
-    let mut fence: Option<&str> = None;
-    let mut skip_next = false;
-    for (i, (start, line)) in ls.iter().enumerate() {
-        if skip_next {
-            skip_next = false;
-            continue;
-        }
-        let t = line.trim_start();
-        let indent = line.len() - t.len();
-        if let Some(f) = fence {
-            if t.starts_with(f) {
-                fence = None;
+    let found = crate::syntax::markdown::headings(text);
+    found
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let line = text[h.line.range()].trim_start();
+            let written = if line.starts_with('#') {
+                line.trim_start_matches('#')
+            } else {
+                line
+            };
+            // The section ends where the next heading's line starts.
+            let end = found[i + 1..]
+                .iter()
+                .find(|n| n.level <= h.level)
+                .map_or(text.len(), |n| n.line.start as usize);
+            Heading {
+                level: h.level as usize,
+                text: clean_heading(written),
+                span: h.line,
+                body: Span::new(h.body_start.min(end), end),
             }
-            continue;
-        }
-        if indent <= 3 && (t.starts_with("```") || t.starts_with("~~~")) {
-            fence = Some(&t[..3]);
-            continue;
-        }
-        if indent <= 3 && t.starts_with('#') {
-            let level = t.chars().take_while(|c| *c == '#').count();
-            let rest = &t[level..];
-            if level <= 6 && (rest.is_empty() || rest.starts_with([' ', '\t'])) {
-                let end = start + line.len();
-                raw.push((
-                    level,
-                    clean_heading(rest),
-                    Span::new(*start, end),
-                    line_end(i),
-                ));
-                continue;
-            }
-        }
-        // Setext: a text line (after a blank line) followed by === or ---.
-        if let Some((_, next)) = ls.get(i + 1) {
-            let n = next.trim();
-            let prev_blank = i == 0 || ls[i - 1].1.trim().is_empty();
-            if indent <= 3
-                && !t.is_empty()
-                && !n.is_empty()
-                && prev_blank
-                && (n.chars().all(|c| c == '=') || (n.len() >= 3 && n.chars().all(|c| c == '-')))
-                && !t.starts_with(['-', '*', '>', '|'])
-            {
-                let level = if n.starts_with('=') { 1 } else { 2 };
-                raw.push((
-                    level,
-                    clean_heading(t),
-                    Span::new(*start, start + line.len()),
-                    line_end(i + 1),
-                ));
-                skip_next = true;
-            }
-        }
-    }
-    let mut out = Vec::with_capacity(raw.len());
-    for (k, (level, text_, span, body_start)) in raw.iter().enumerate() {
-        let body_end = raw[k + 1..]
-            .iter()
-            .find(|(l, ..)| l <= level)
-            .map(|(_, _, s, _)| s.start as usize)
-            .unwrap_or(text.len());
-        out.push(Heading {
-            level: *level,
-            text: text_.clone(),
-            span: *span,
-            body: Span::new((*body_start).min(body_end), body_end),
-        });
-    }
-    out
+        })
+        .collect()
 }
 
 /// Lower case, letters and digits only, single spaces; `&` reads as "and".

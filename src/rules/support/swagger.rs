@@ -115,6 +115,16 @@ impl<'a> Walk<'a> {
     pub fn iter(&self) -> std::slice::Iter<'_, Obj<'a>> {
         self.objs.iter()
     }
+    /// The objects that carry a JSON-schema `type`: schemas, parameters, `items` and
+    /// headers, in file order.
+    pub fn typed(&self) -> impl Iterator<Item = &Obj<'a>> + '_ {
+        self.objs.iter().filter(|o| {
+            matches!(
+                o.kind,
+                Kind::Schema | Kind::Parameter | Kind::Items | Kind::Header
+            )
+        })
+    }
     /// The last token of an object's pointer when it is a key (a property's name).
     pub fn last_key(&self, obj: &Obj) -> Option<&'a str> {
         match self.toks[obj.at as usize].1 {
