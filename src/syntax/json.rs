@@ -84,7 +84,7 @@ impl<'a> Parser<'a> {
     }
 
     fn line(&self, offset: usize) -> usize {
-        self.file.line_col(offset).line
+        self.file.line_index(offset) + 1
     }
 
     fn problem(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) {
@@ -331,13 +331,9 @@ impl<'a> Parser<'a> {
     /// misaligned closes is the best guess for where the mistake is.
     fn check_alignment(&mut self, open: usize, close: usize) {
         // Only closing brackets that start their own line, on a different line than the
-        // opener; found by looking back to the previous line break (no line index needed).
-        let line_start = |p: usize| {
-            self.src[..p]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1)
-        };
+        // opener; the line starts come from the file's line index (a binary search, not a
+        // scan back over a long line).
+        let line_start = |p: usize| self.file.line_start(self.file.line_index(p));
         let close_start = line_start(close);
         if close_start <= open
             || self.src[close_start..close]

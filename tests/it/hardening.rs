@@ -381,3 +381,51 @@ fn a_finding_past_column_65535_renders_a_window_of_the_line() {
     );
     assert!(stdout.contains('…'), "{stdout}");
 }
+
+/// A definition made of `HEAD`, then `rest` (the members after `schemes`, closing brace
+/// included).
+fn generated(rest: &str) -> String {
+    format!(
+        "{{\"swagger\":\"2.0\",\"info\":{{\"title\":\"Probe\",\"description\":\"A connector for the probes.\",\"version\":\"1.0\"}},\"host\":\"api.example.com\",\"basePath\":\"/\",\"schemes\":[\"https\"],{rest}"
+    )
+}
+
+/// Lints a generated definition with `--format json` (the 60 s limit of [`connlint`]
+/// turns a super-linear cost back into a failure) and counts the findings by rule.
+fn findings_by_rule(definition: &str, args: &[&str]) -> std::collections::BTreeMap<String, usize> {
+    let dir =
+        connector(|c| std::fs::write(c.join("apiDefinition.swagger.json"), definition).unwrap());
+    let (report, _) = json_check(dir.path(), args);
+    let mut counts = std::collections::BTreeMap::new();
+    for d in report["diagnostics"].as_array().unwrap() {
+        *counts
+            .entry(d["rule"].as_str().unwrap().to_string())
+            .or_insert(0) += 1;
+    }
+    counts
+}
+
+#[test]
+fn thirty_thousand_duplicate_keys_on_one_line() {
+    // Each finding's column used to be counted from the start of the line: 23 s.
+    let keys = vec!["\"k\":1"; 30_000].join(",");
+    let counts = findings_by_rule(
+        &generated(&format!("\"paths\":{{}},\"x-d\":{{{keys}}}}}")),
+        &[],
+    );
+    assert!(
+        counts.get("duplicate-key").is_some_and(|&n| n >= 100),
+        "{counts:?}"
+    );
+}
+
+#[test]
+fn a_hundred_thousand_small_objects_on_one_line() {
+    // Each closing bracket looked back over the line for its start: 61 s.
+    let objects = vec!["{\"a\":1}"; 100_000].join(",");
+    let counts = findings_by_rule(
+        &generated(&format!("\"paths\":{{}},\"x-o\":[{objects}]}}")),
+        &[],
+    );
+    assert!(!counts.contains_key("syntax-error"), "{counts:?}");
+}
