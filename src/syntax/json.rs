@@ -365,7 +365,7 @@ impl<'a> Parser<'a> {
             self.depth -= 1;
             return Ok(Node {
                 span: Span::new(open, self.pos),
-                kind: NodeKind::Object(members),
+                kind: NodeKind::Object(members.into()),
             });
         }
         loop {
@@ -510,7 +510,7 @@ impl<'a> Parser<'a> {
         self.depth -= 1;
         Ok(Node {
             span: Span::new(open, self.pos),
-            kind: NodeKind::Object(members),
+            kind: NodeKind::Object(members.into()),
         })
     }
 

@@ -23,7 +23,115 @@ pub enum NodeKind {
     Number(Box<str>),
     String(String),
     Array(Vec<Node>),
-    Object(Vec<Member>),
+    Object(Object),
+}
+
+/// The members of an object, in file order, duplicates included. An object of more than
+/// [`INDEXED_FROM`] members carries a hash index of its keys, so that looking up a key
+/// (`#/definitions/Name`, `/paths/~1items`) does not scan every member: a 10 MB
+/// definition's `$ref`s took 40 s that way.
+#[derive(Debug, Clone, Default)]
+pub struct Object {
+    members: Vec<Member>,
+    index: Option<Box<KeyIndex>>,
+}
+
+/// Objects with more members than this get a key index.
+pub const INDEXED_FROM: usize = 16;
+
+/// Open addressing over member positions; the slot of the last of duplicate keys wins.
+#[derive(Debug, Clone)]
+struct KeyIndex {
+    /// Member position + 1; 0 is an empty slot.
+    slots: Box<[u32]>,
+}
+
+/// Keyed per process (SipHash with random keys): a file cannot choose keys that collide.
+fn key_hash(key: &str) -> usize {
+    use std::hash::BuildHasher;
+    static STATE: std::sync::OnceLock<std::collections::hash_map::RandomState> =
+        std::sync::OnceLock::new();
+    STATE
+        .get_or_init(std::collections::hash_map::RandomState::new)
+        .hash_one(key) as usize
+}
+
+impl KeyIndex {
+    fn build(members: &[Member]) -> KeyIndex {
+        let size = (members.len() * 2).next_power_of_two();
+        let mut slots = vec![0u32; size].into_boxed_slice();
+        let mask = size - 1;
+        for (i, m) in members.iter().enumerate() {
+            let mut at = key_hash(&m.key) & mask;
+            loop {
+                match slots[at] {
+                    0 => break,
+                    s if members[s as usize - 1].key == m.key => break,
+                    _ => at = (at + 1) & mask,
+                }
+            }
+            slots[at] = i as u32 + 1;
+        }
+        KeyIndex { slots }
+    }
+
+    fn find(&self, members: &[Member], key: &str) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut at = key_hash(key) & mask;
+        loop {
+            match self.slots[at] {
+                0 => return None,
+                s if members[s as usize - 1].key == key => return Some(s as usize - 1),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+}
+
+impl Object {
+    pub fn new(members: Vec<Member>) -> Object {
+        let index = (members.len() > INDEXED_FROM).then(|| Box::new(KeyIndex::build(&members)));
+        Object { members, index }
+    }
+
+    pub fn as_slice(&self) -> &[Member] {
+        &self.members
+    }
+
+    /// The member for `key`; the last of duplicate keys.
+    pub fn member(&self, key: &str) -> Option<&Member> {
+        match &self.index {
+            Some(index) => index.find(&self.members, key).map(|i| &self.members[i]),
+            None => self.members.iter().rev().find(|m| m.key == key),
+        }
+    }
+}
+
+impl From<Vec<Member>> for Object {
+    fn from(members: Vec<Member>) -> Object {
+        Object::new(members)
+    }
+}
+
+impl PartialEq for Object {
+    fn eq(&self, other: &Object) -> bool {
+        self.members == other.members
+    }
+}
+
+impl std::ops::Deref for Object {
+    type Target = [Member];
+    fn deref(&self) -> &[Member] {
+        &self.members
+    }
+}
+
+impl<'a> IntoIterator for &'a Object {
+    type Item = &'a Member;
+    type IntoIter = std::slice::Iter<'a, Member>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.members.iter()
+    }
 }
 
 /// One `key: value` pair of an object. Objects keep every member, duplicates included.
@@ -66,7 +174,7 @@ impl Node {
     }
     pub fn members(&self) -> Option<&[Member]> {
         match &self.kind {
-            NodeKind::Object(members) => Some(members),
+            NodeKind::Object(members) => Some(members.as_slice()),
             _ => None,
         }
     }
@@ -77,7 +185,10 @@ impl Node {
     /// The member for `key`. Like every JSON consumer Microsoft's tooling uses, the last
     /// of duplicate keys wins.
     pub fn member(&self, key: &str) -> Option<&Member> {
-        self.members()?.iter().rev().find(|m| m.key == key)
+        match &self.kind {
+            NodeKind::Object(object) => object.member(key),
+            _ => None,
+        }
     }
     /// The value for `key` (last one wins).
     pub fn get(&self, key: &str) -> Option<&Node> {
@@ -259,4 +370,43 @@ pub fn duplicate_keys(root: &Node, problems: &mut Vec<SyntaxProblem>) {
 enum Token<'a> {
     Key(&'a str),
     Index(usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(key: &str, value: i64) -> Member {
+        Member {
+            key: key.into(),
+            key_span: Span::default(),
+            value: Node {
+                span: Span::default(),
+                kind: NodeKind::Number(value.to_string().into()),
+            },
+        }
+    }
+
+    /// Small and indexed objects answer alike: the last of duplicate keys, or nothing.
+    #[test]
+    fn indexed_lookup_keeps_the_last_duplicate() {
+        for n in [3usize, INDEXED_FROM + 1, 1000] {
+            let mut members: Vec<Member> = (0..n).map(|i| member(&format!("k{i}"), 0)).collect();
+            members.push(member("k1", 7));
+            members.push(member("", 8));
+            let object = Object::new(members);
+            assert_eq!(object.index.is_some(), n > INDEXED_FROM);
+            let node = Node {
+                span: Span::default(),
+                kind: NodeKind::Object(object),
+            };
+            assert_eq!(node.get("k1").and_then(Node::as_i64), Some(7), "{n}");
+            assert_eq!(node.get("").and_then(Node::as_i64), Some(8), "{n}");
+            assert_eq!(
+                node.get(&format!("k{}", n - 1)).and_then(Node::as_i64),
+                Some(0)
+            );
+            assert!(node.get("k").is_none() && node.get(&format!("k{n}")).is_none());
+        }
+    }
 }

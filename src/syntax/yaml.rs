@@ -270,7 +270,7 @@ impl<'a> Builder<'a> {
         let end = if frame.flow { event_end } else { frame.end };
         let kind = match frame.content {
             Content::Seq(items) => NodeKind::Array(items),
-            Content::Map { members, .. } => NodeKind::Object(members),
+            Content::Map { members, .. } => NodeKind::Object(members.into()),
         };
         let node = Node {
             span: Span::new(frame.start, end.max(frame.start)),

@@ -429,3 +429,27 @@ fn a_hundred_thousand_small_objects_on_one_line() {
     );
     assert!(!counts.contains_key("syntax-error"), "{counts:?}");
 }
+
+#[test]
+fn a_six_megabyte_definition_of_references() {
+    // Each `$ref` lookup scanned the whole `definitions` object: 40 s for 10 MB.
+    let definitions: Vec<String> = (0..60_000)
+        .map(|i| format!("\"D{i}\":{{\"type\":\"object\",\"properties\":{{\"a\":{{\"type\":\"string\"}},\"b\":{{\"$ref\":\"#/definitions/D{}\"}}}}}}", (i * 7) % 60_000))
+        .collect();
+    let paths: Vec<String> = (0..5_000)
+        .map(|i| format!("\"/p{i}\":{{\"get\":{{\"operationId\":\"G{i}\",\"summary\":\"Get {i}\",\"description\":\"Gets {i}.\",\"responses\":{{\"200\":{{\"description\":\"OK\",\"schema\":{{\"$ref\":\"#/definitions/D{}\"}}}}}}}}}}", i * 3))
+        .collect();
+    let text = generated(&format!(
+        "\"paths\":{{{}}},\"definitions\":{{{}}}}}",
+        paths.join(","),
+        definitions.join(",")
+    ));
+    assert!(text.len() > 6_000_000);
+    let counts = findings_by_rule(&text, &[]);
+    assert!(!counts.contains_key("invalid-reference"), "{counts:?}");
+    assert_eq!(
+        counts.get("operation-visibility-set"),
+        Some(&5_000),
+        "{counts:?}"
+    );
+}
