@@ -5,6 +5,7 @@
 //! this model; they never look at text.
 
 mod build;
+pub mod paths;
 
 pub use build::build_definition;
 
