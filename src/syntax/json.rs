@@ -29,14 +29,16 @@ pub fn parse(file: &SourceFile) -> Document {
     };
     let root = parser.document();
     let mut problems = parser.finish();
-    if let Some(root) = &root {
-        duplicate_keys(root, &mut problems);
-    }
+    let duplicates = match &root {
+        Some(root) => duplicate_keys(root, &mut problems),
+        None => 0,
+    };
     problems.sort_by_key(|p| p.span.start);
     Document {
         root,
         problems,
         format: Format::Json,
+        duplicate_keys: duplicates,
     }
 }
 

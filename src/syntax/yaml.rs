@@ -42,14 +42,16 @@ pub fn parse(file: &SourceFile) -> Document {
             )],
         )
     });
-    if let Some(root) = &root {
-        duplicate_keys(root, &mut problems);
-    }
+    let duplicates = match &root {
+        Some(root) => duplicate_keys(root, &mut problems),
+        None => 0,
+    };
     problems.sort_by_key(|p| p.span.start);
     Document {
         root,
         problems,
         format: Format::Yaml,
+        duplicate_keys: duplicates,
     }
 }
 

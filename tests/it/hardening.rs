@@ -479,3 +479,32 @@ fn twenty_thousand_operations_are_not_compared_in_pairs() {
     );
     assert_eq!(counts.get("path-partial-duplicate"), Some(&1), "{counts:?}");
 }
+
+#[test]
+fn a_million_duplicate_keys_are_counted_not_each_reported() {
+    // One finding per duplicate: 1.2 GB and hundreds of MB of output. Now the first 100,
+    // the first saying how many there are. Half of them in one object, half in objects of
+    // their own.
+    let keys = vec!["\"k\":1"; 500_001].join(",\n");
+    let objects = vec!["{\"k\":1,\"k\":2}"; 500_000].join(",\n");
+    let text = generated(&format!(
+        "\"paths\":{{}},\"x-d\":{{{keys}}},\"x-o\":[{objects}]}}"
+    ));
+    let dir = connector(|c| std::fs::write(c.join("apiDefinition.swagger.json"), &text).unwrap());
+    let (report, _) = json_check(dir.path(), &[]);
+    let duplicates: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "duplicate-key")
+        .collect();
+    assert_eq!(duplicates.len(), 100);
+    assert!(
+        duplicates.iter().any(|d| d["message"]
+            .as_str()
+            .unwrap()
+            .contains("(1,000,000 duplicate keys in this file; the first 100 are reported)")),
+        "{:#}",
+        duplicates[0]
+    );
+}
