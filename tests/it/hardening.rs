@@ -580,3 +580,36 @@ fn tooltips_walk_each_shared_schema_once() {
         "{pointers:?}"
     );
 }
+
+#[test]
+fn yaml_aliases_of_a_large_string_are_bounded_by_bytes() {
+    // One 1 MB anchored string and 9,999 aliases of it: 9.8 GB before.
+    let mut text = format!(
+        "swagger: '2.0'\ninfo: {{title: Probe, version: '1.0'}}\nx-big: &big \"{}\"\nx-list:\n",
+        "x".repeat(1_000_000)
+    );
+    for _ in 0..9_999 {
+        text.push_str("  - *big\n");
+    }
+    let t = Tree::new();
+    t.put("Probe/apiDefinition.swagger.yaml", &text);
+    let (report, code) = json_check(t.path(), &[]);
+    assert_eq!(code, 1);
+    let errors: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "syntax-error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{report:#}");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("MiB of copied text"),
+        "{:#}",
+        errors[0]
+    );
+    // At the alias that went over the budget.
+    assert!(errors[0]["line"].as_u64().unwrap() > 5, "{:#}", errors[0]);
+}
