@@ -6,6 +6,7 @@
 
 mod build;
 pub mod deprecation;
+pub mod paths;
 pub mod refs;
 
 pub use build::build_definition;

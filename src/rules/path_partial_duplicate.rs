@@ -1,5 +1,6 @@
 use super::path_unique::shape;
 use crate::diagnostic::Diagnostic;
+use crate::model::paths::first_overlaps;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
 
@@ -45,35 +46,17 @@ crate::declare_rule! {
     };
 }
 
-fn overlaps(a: &str, b: &str) -> bool {
-    let sa: Vec<&str> = a.trim_end_matches('/').split('/').collect();
-    let sb: Vec<&str> = b.trim_end_matches('/').split('/').collect();
-    if sa.len() != sb.len() {
-        return false;
-    }
-    let var = |s: &str| s.starts_with('{') && s.ends_with('}') && s.matches('{').count() == 1;
-    sa.iter()
-        .zip(&sb)
-        .all(|(x, y)| var(x) || var(y) || x.eq_ignore_ascii_case(y))
-}
-
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
     let ops = ctx.operations();
     let shapes: Vec<String> = ops.iter().map(|o| shape(&o.path)).collect();
-    let segments: Vec<usize> = ops
-        .iter()
-        .map(|o| o.path.trim_end_matches('/').matches('/').count())
-        .collect();
-    for (i, op) in ops.iter().enumerate() {
-        if let Some(other) = (0..i)
-            .find(|&j| {
-                ops[j].method == op.method
-                    && segments[j] == segments[i]
-                    && shapes[j] != shapes[i]
-                    && overlaps(&ops[j].path, &op.path)
-            })
-            .map(|j| &ops[j])
-        {
+    // An index of the paths, not a comparison of every pair (30,000 operations: 87 s).
+    let first = first_overlaps(
+        ops.iter()
+            .zip(&shapes)
+            .map(|(o, s)| (o.method, o.path.as_str(), s.as_str())),
+    );
+    for (op, other) in ops.iter().zip(first) {
+        if let Some(other) = other.map(|j| &ops[j]) {
             out.push(
                 RULE.diagnostic(format!(
                     "`{}` can match the same {} requests as `{}`",

@@ -374,7 +374,7 @@ impl Soundness {
         Soundness {
             readable: doc.root.is_some(),
             syntax: of(ProblemKind::Syntax),
-            duplicates: of(ProblemKind::DuplicateKey),
+            duplicates: (doc.duplicate_keys, of(ProblemKind::DuplicateKey).1),
         }
     }
 

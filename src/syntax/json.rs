@@ -29,14 +29,16 @@ pub fn parse(file: &SourceFile) -> Document {
     };
     let root = parser.document();
     let mut problems = parser.finish();
-    if let Some(root) = &root {
-        duplicate_keys(root, &mut problems);
-    }
+    let duplicates = match &root {
+        Some(root) => duplicate_keys(root, &mut problems),
+        None => 0,
+    };
     problems.sort_by_key(|p| p.span.start);
     Document {
         root,
         problems,
         format: Format::Json,
+        duplicate_keys: duplicates,
     }
 }
 
@@ -84,7 +86,7 @@ impl<'a> Parser<'a> {
     }
 
     fn line(&self, offset: usize) -> usize {
-        self.file.line_col(offset).line
+        self.file.line_index(offset) + 1
     }
 
     fn problem(&mut self, span: Span, message: impl Into<String>, help: impl Into<String>) {
@@ -331,13 +333,9 @@ impl<'a> Parser<'a> {
     /// misaligned closes is the best guess for where the mistake is.
     fn check_alignment(&mut self, open: usize, close: usize) {
         // Only closing brackets that start their own line, on a different line than the
-        // opener; found by looking back to the previous line break (no line index needed).
-        let line_start = |p: usize| {
-            self.src[..p]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |i| i + 1)
-        };
+        // opener; the line starts come from the file's line index (a binary search, not a
+        // scan back over a long line).
+        let line_start = |p: usize| self.file.line_start(self.file.line_index(p));
         let close_start = line_start(close);
         if close_start <= open
             || self.src[close_start..close]
@@ -369,7 +367,7 @@ impl<'a> Parser<'a> {
             self.depth -= 1;
             return Ok(Node {
                 span: Span::new(open, self.pos),
-                kind: NodeKind::Object(members),
+                kind: NodeKind::Object(members.into()),
             });
         }
         loop {
@@ -514,7 +512,7 @@ impl<'a> Parser<'a> {
         self.depth -= 1;
         Ok(Node {
             span: Span::new(open, self.pos),
-            kind: NodeKind::Object(members),
+            kind: NodeKind::Object(members.into()),
         })
     }
 

@@ -27,6 +27,27 @@ const MAX_ALIAS_EXPANSIONS: usize = 10_000;
 /// aliases multiply: this budget is what stops a few lines from expanding into billions
 /// of nodes.
 const MAX_COPIED_NODES: usize = 1_000_000;
+/// How many bytes of keys and scalars may be copied, in total, for anchors and aliases.
+/// Few nodes can still be much text: one 100 KB anchored string and 9,999 aliases of it
+/// (a 170 KB file) reached 1 GB.
+const MAX_COPIED_BYTES: usize = 16 * 1024 * 1024;
+
+/// What copying a node costs: its nodes, and the bytes of its keys and scalars.
+#[derive(Debug, Clone, Copy, Default)]
+struct Cost {
+    nodes: usize,
+    bytes: usize,
+}
+
+impl Cost {
+    fn add(&mut self, other: Cost) {
+        self.nodes = self.nodes.saturating_add(other.nodes);
+        self.bytes = self.bytes.saturating_add(other.bytes);
+    }
+    fn over_budget(self) -> bool {
+        self.nodes > MAX_COPIED_NODES || self.bytes > MAX_COPIED_BYTES
+    }
+}
 
 pub fn parse(file: &SourceFile) -> Document {
     // The parser is fuzzed upstream, but a linter run over a whole repository must not die
@@ -42,14 +63,16 @@ pub fn parse(file: &SourceFile) -> Document {
             )],
         )
     });
-    if let Some(root) = &root {
-        duplicate_keys(root, &mut problems);
-    }
+    let duplicates = match &root {
+        Some(root) => duplicate_keys(root, &mut problems),
+        None => 0,
+    };
     problems.sort_by_key(|p| p.span.start);
     Document {
         root,
         problems,
         format: Format::Yaml,
+        duplicate_keys: duplicates,
     }
 }
 
@@ -145,8 +168,8 @@ struct Frame {
     end: usize,
     flow: bool,
     anchor: usize,
-    /// Nodes in this collection, itself included.
-    size: usize,
+    /// Nodes in this collection, itself included, and the bytes of their text.
+    size: Cost,
     content: Content,
 }
 
@@ -172,15 +195,15 @@ enum Expect {
 struct Builder<'a> {
     text: &'a str,
     stack: Vec<Frame>,
-    /// Anchored nodes by anchor id, with their node count.
-    anchors: HashMap<usize, (Node, usize)>,
+    /// Anchored nodes by anchor id, with what copying them costs.
+    anchors: HashMap<usize, (Node, Cost)>,
     root: Option<Node>,
     problems: Vec<SyntaxProblem>,
     fatal: Option<SyntaxProblem>,
     /// End offset of the previous event.
     last_end: usize,
     expansions: usize,
-    copied: usize,
+    copied: Cost,
 }
 
 impl<'a> Builder<'a> {
@@ -194,7 +217,7 @@ impl<'a> Builder<'a> {
             fatal: None,
             last_end: 0,
             expansions: 0,
-            copied: 0,
+            copied: Cost::default(),
         }
     }
 
@@ -241,7 +264,17 @@ impl<'a> Builder<'a> {
         } else {
             resolve_plain(value)
         };
-        self.complete(Node { span, kind }, 1, anchor, raw_key)
+        let bytes = match &kind {
+            NodeKind::String(s) => s.len(),
+            NodeKind::Number(n) => n.len(),
+            _ => 0,
+        };
+        self.complete(
+            Node { span, kind },
+            Cost { nodes: 1, bytes },
+            anchor,
+            raw_key,
+        )
     }
 
     fn open(&mut self, start: usize, style: StructureStyle, anchor: usize, mapping: bool) {
@@ -258,7 +291,7 @@ impl<'a> Builder<'a> {
             end: start,
             flow: style == StructureStyle::Flow,
             anchor,
-            size: 1,
+            size: Cost { nodes: 1, bytes: 0 },
             content,
         });
     }
@@ -270,7 +303,7 @@ impl<'a> Builder<'a> {
         let end = if frame.flow { event_end } else { frame.end };
         let kind = match frame.content {
             Content::Seq(items) => NodeKind::Array(items),
-            Content::Map { members, .. } => NodeKind::Object(members),
+            Content::Map { members, .. } => NodeKind::Object(members.into()),
         };
         let node = Node {
             span: Span::new(frame.start, end.max(frame.start)),
@@ -294,15 +327,15 @@ impl<'a> Builder<'a> {
                     span,
                     kind: NodeKind::Null,
                 },
-                1,
+                Cost { nodes: 1, bytes: 0 },
                 0,
                 None,
             );
         };
         let size = *size;
         self.expansions += 1;
-        self.copied = self.copied.saturating_add(size);
-        if self.expansions > MAX_ALIAS_EXPANSIONS || self.copied > MAX_COPIED_NODES {
+        self.copied.add(size);
+        if self.expansions > MAX_ALIAS_EXPANSIONS || self.copied.over_budget() {
             return Err(self.too_many_expansions(span));
         }
         let mut copy = node.clone();
@@ -314,7 +347,8 @@ impl<'a> Builder<'a> {
         self.fatal = Some(syntax(
             span,
             format!(
-                "the YAML aliases expand to too much data (more than {MAX_ALIAS_EXPANSIONS} expansions or {MAX_COPIED_NODES} copied values), so the file is not read"
+                "the YAML aliases expand to too much data (more than {MAX_ALIAS_EXPANSIONS} expansions, {MAX_COPIED_NODES} copied values or {} MiB of copied text), so the file is not read",
+                MAX_COPIED_BYTES / (1024 * 1024)
             ),
             "write the repeated values out, or use fewer and smaller `&anchor`/`*alias` pairs: a connector definition does not need them",
         ));
@@ -325,13 +359,13 @@ impl<'a> Builder<'a> {
     fn complete(
         &mut self,
         node: Node,
-        size: usize,
+        size: Cost,
         anchor: usize,
         raw_key: Option<String>,
     ) -> Result<(), Fatal> {
         if anchor != 0 {
-            self.copied = self.copied.saturating_add(size);
-            if self.copied > MAX_COPIED_NODES {
+            self.copied.add(size);
+            if self.copied.over_budget() {
                 return Err(self.too_many_expansions(node.span));
             }
             self.anchors.insert(anchor, (node.clone(), size));
@@ -343,7 +377,7 @@ impl<'a> Builder<'a> {
             return Ok(());
         };
         frame.end = frame.end.max(node.span.end as usize);
-        frame.size = frame.size.saturating_add(size);
+        frame.size.add(size);
         match &mut frame.content {
             Content::Seq(items) => items.push(node),
             Content::Map { members, expect } => match std::mem::replace(expect, Expect::Key) {
@@ -905,6 +939,36 @@ mod tests {
         assert!(doc.problems[0]
             .message
             .contains("aliases expand to too much"));
+    }
+
+    /// Few nodes, much text: one 100 KB string and 9,999 aliases of it reached 1 GB.
+    #[test]
+    fn alias_expansion_is_bounded_by_bytes() {
+        let mut text = format!("big: &big \"{}\"\nlist:\n", "x".repeat(100_000));
+        for _ in 0..9_999 {
+            text.push_str("  - *big\n");
+        }
+        let doc = parse(&file(&text));
+        assert!(doc.root.is_none());
+        assert_eq!(doc.problems.len(), 1, "{:?}", doc.problems);
+        assert!(
+            doc.problems[0].message.contains("16 MiB of copied text"),
+            "{}",
+            doc.problems[0].message
+        );
+        // Under the budget, aliases of long strings are fine.
+        let small = text.lines().take(100).collect::<Vec<_>>().join("\n");
+        let doc = parse(&file(&small));
+        assert_eq!(
+            doc.root
+                .unwrap()
+                .get("list")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .len(),
+            98
+        );
     }
 
     #[test]

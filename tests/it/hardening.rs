@@ -390,3 +390,235 @@ fn a_finding_past_column_65535_renders_a_window_of_the_line() {
     );
     assert!(stdout.contains('…'), "{stdout}");
 }
+
+/// A definition made of `HEAD`, then `rest` (the members after `schemes`, closing brace
+/// included).
+fn generated(rest: &str) -> String {
+    format!(
+        "{{\"swagger\":\"2.0\",\"info\":{{\"title\":\"Probe\",\"description\":\"A connector for the probes.\",\"version\":\"1.0\"}},\"host\":\"api.example.com\",\"basePath\":\"/\",\"schemes\":[\"https\"],{rest}"
+    )
+}
+
+/// Lints a generated definition with `--format json` (the 60 s limit of [`connlint`]
+/// turns a super-linear cost back into a failure) and counts the findings by rule.
+fn findings_by_rule(definition: &str, args: &[&str]) -> std::collections::BTreeMap<String, usize> {
+    let dir =
+        connector(|c| std::fs::write(c.join("apiDefinition.swagger.json"), definition).unwrap());
+    let (report, _) = json_check(dir.path(), args);
+    let mut counts = std::collections::BTreeMap::new();
+    for d in report["diagnostics"].as_array().unwrap() {
+        *counts
+            .entry(d["rule"].as_str().unwrap().to_string())
+            .or_insert(0) += 1;
+    }
+    counts
+}
+
+/// One operation, numbered.
+fn operation(i: usize) -> String {
+    format!("{{\"operationId\":\"Op{i}\",\"summary\":\"Op {i}\",\"description\":\"Does {i}.\",\"responses\":{{\"200\":{{\"description\":\"OK\"}}}}}}")
+}
+
+#[test]
+fn thirty_thousand_duplicate_keys_on_one_line() {
+    // Each finding's column used to be counted from the start of the line: 23 s.
+    let keys = vec!["\"k\":1"; 30_000].join(",");
+    let counts = findings_by_rule(
+        &generated(&format!("\"paths\":{{}},\"x-d\":{{{keys}}}}}")),
+        &[],
+    );
+    assert!(
+        counts.get("duplicate-key").is_some_and(|&n| n >= 100),
+        "{counts:?}"
+    );
+}
+
+#[test]
+fn a_hundred_thousand_small_objects_on_one_line() {
+    // Each closing bracket looked back over the line for its start: 61 s.
+    let objects = vec!["{\"a\":1}"; 100_000].join(",");
+    let counts = findings_by_rule(
+        &generated(&format!("\"paths\":{{}},\"x-o\":[{objects}]}}")),
+        &[],
+    );
+    assert!(!counts.contains_key("syntax-error"), "{counts:?}");
+}
+
+#[test]
+fn a_six_megabyte_definition_of_references() {
+    // Each `$ref` lookup scanned the whole `definitions` object: 40 s for 10 MB.
+    let definitions: Vec<String> = (0..60_000)
+        .map(|i| format!("\"D{i}\":{{\"type\":\"object\",\"properties\":{{\"a\":{{\"type\":\"string\"}},\"b\":{{\"$ref\":\"#/definitions/D{}\"}}}}}}", (i * 7) % 60_000))
+        .collect();
+    let paths: Vec<String> = (0..5_000)
+        .map(|i| format!("\"/p{i}\":{{\"get\":{{\"operationId\":\"G{i}\",\"summary\":\"Get {i}\",\"description\":\"Gets {i}.\",\"responses\":{{\"200\":{{\"description\":\"OK\",\"schema\":{{\"$ref\":\"#/definitions/D{}\"}}}}}}}}}}", i * 3))
+        .collect();
+    let text = generated(&format!(
+        "\"paths\":{{{}}},\"definitions\":{{{}}}}}",
+        paths.join(","),
+        definitions.join(",")
+    ));
+    assert!(text.len() > 6_000_000);
+    let counts = findings_by_rule(&text, &[]);
+    assert!(!counts.contains_key("invalid-reference"), "{counts:?}");
+    assert_eq!(
+        counts.get("operation-visibility-set"),
+        Some(&5_000),
+        "{counts:?}"
+    );
+}
+
+#[test]
+fn twenty_thousand_operations_are_not_compared_in_pairs() {
+    // path-partial-duplicate compared every pair of paths (87 s for 30,000); finding positions
+    // scanned every path for each finding.
+    let mut paths: Vec<String> = (0..20_000)
+        .map(|i| format!("\"/p{i}\":{{\"get\":{}}}", operation(i)))
+        .collect();
+    // One real partial duplicate among them, reported once.
+    paths.push(format!("\"/{{id}}\":{{\"get\":{}}}", operation(20_000)));
+    let counts = findings_by_rule(
+        &generated(&format!("\"paths\":{{{}}}}}", paths.join(","))),
+        &[],
+    );
+    assert_eq!(
+        counts.get("response-schema-present"),
+        Some(&20_001),
+        "{counts:?}"
+    );
+    assert_eq!(counts.get("path-partial-duplicate"), Some(&1), "{counts:?}");
+}
+
+#[test]
+fn a_million_duplicate_keys_are_counted_not_each_reported() {
+    // One finding per duplicate: 1.2 GB and hundreds of MB of output. Now the first 100,
+    // the first saying how many there are. Half of them in one object, half in objects of
+    // their own.
+    let keys = vec!["\"k\":1"; 500_001].join(",\n");
+    let objects = vec!["{\"k\":1,\"k\":2}"; 500_000].join(",\n");
+    let text = generated(&format!(
+        "\"paths\":{{}},\"x-d\":{{{keys}}},\"x-o\":[{objects}]}}"
+    ));
+    let dir = connector(|c| std::fs::write(c.join("apiDefinition.swagger.json"), &text).unwrap());
+    let (report, _) = json_check(dir.path(), &[]);
+    let duplicates: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "duplicate-key")
+        .collect();
+    assert_eq!(duplicates.len(), 100);
+    assert!(
+        duplicates.iter().any(|d| d["message"]
+            .as_str()
+            .unwrap()
+            .contains("(1,000,000 duplicate keys in this file; the first 100 are reported)")),
+        "{:#}",
+        duplicates[0]
+    );
+}
+
+/// Schemas `L0` … `L{depth-1}`, each with `fan_out` properties referring to the next;
+/// the last has one property `x` of type `leaf`. An operation takes `L0` as its body and
+/// returns it: `fan_out^depth` paths through the schemas, `depth` schemas.
+fn schema_dag(fan_out: usize, depth: usize, leaf: &str) -> String {
+    let definitions: Vec<String> = (0..depth)
+        .map(|level| {
+            let properties = if level + 1 < depth {
+                (0..fan_out)
+                    .map(|j| format!("\"p{j}\":{{\"$ref\":\"#/definitions/L{}\"}}", level + 1))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            } else {
+                format!("\"x\":{{\"type\":\"{leaf}\"}}")
+            };
+            format!("\"L{level}\":{{\"type\":\"object\",\"properties\":{{{properties}}}}}")
+        })
+        .collect();
+    generated(&format!(
+        "\"paths\":{{\"/a\":{{\"post\":{{\"operationId\":\"A\",\"summary\":\"Do A\",\"description\":\"Does A.\",\"parameters\":[{{\"name\":\"body\",\"in\":\"body\",\"schema\":{{\"$ref\":\"#/definitions/L0\"}}}}],\"responses\":{{\"200\":{{\"description\":\"OK\",\"schema\":{{\"$ref\":\"#/definitions/L0\"}}}}}}}}}}}},\"definitions\":{{{}}}}}",
+        definitions.join(",")
+    ))
+}
+
+#[test]
+fn previous_compares_each_pair_of_shared_schemas_once() {
+    // Every path through the DAG was compared again: fan-out 4 took 49 s, 5 over 5
+    // minutes. 6^12 paths here.
+    let old = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(old.path(), schema_dag(6, 12, "integer")).unwrap();
+    let counts = findings_by_rule(
+        &schema_dag(6, 12, "string"),
+        &["--previous", old.path().to_str().unwrap()],
+    );
+    assert_eq!(counts.get("bc-output-type-changed"), Some(&1), "{counts:?}");
+}
+
+#[test]
+fn tooltips_walk_each_shared_schema_once() {
+    // Fan-out 1,000, three levels: a billion paths, over 2 minutes.
+    let dir = connector(|c| {
+        std::fs::write(
+            c.join("apiDefinition.swagger.json"),
+            schema_dag(1000, 4, "string"),
+        )
+        .unwrap()
+    });
+    let out = connlint()
+        .arg("tooltips")
+        .arg(dir.path().join("Probe"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = crate::support::json_of(&out.stdout);
+    let pointers: std::collections::BTreeSet<&str> = report["files"][0]["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["pointer"].as_str().unwrap())
+        .collect();
+    // The body, and the schemas three levels down (the walk's depth), each once.
+    assert!(
+        pointers.contains("/definitions/L1") && pointers.contains("/definitions/L3"),
+        "{pointers:?}"
+    );
+}
+
+#[test]
+fn yaml_aliases_of_a_large_string_are_bounded_by_bytes() {
+    // One 1 MB anchored string and 9,999 aliases of it: 9.8 GB before.
+    let mut text = format!(
+        "swagger: '2.0'\ninfo: {{title: Probe, version: '1.0'}}\nx-big: &big \"{}\"\nx-list:\n",
+        "x".repeat(1_000_000)
+    );
+    for _ in 0..9_999 {
+        text.push_str("  - *big\n");
+    }
+    let t = Tree::new();
+    t.put("Probe/apiDefinition.swagger.yaml", &text);
+    let (report, code) = json_check(t.path(), &[]);
+    assert_eq!(code, 1);
+    let errors: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "syntax-error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{report:#}");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("MiB of copied text"),
+        "{:#}",
+        errors[0]
+    );
+    // At the alias that went over the budget.
+    assert!(errors[0]["line"].as_u64().unwrap() > 5, "{:#}", errors[0]);
+}
