@@ -19,7 +19,7 @@ use connlint::results::CheckedConnector;
 use connlint::rules::{self, Profile};
 use connlint::text::plural;
 
-use super::{ColorChoice, ExitStatus, Failure, Outcome, StatsInput};
+use super::{ColorChoice, ExitStatus, Failure, Outcome, Result, StatsInput};
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
@@ -114,7 +114,7 @@ pub enum OutputFormat {
     Checkstyle,
 }
 
-fn parse_output(s: &str) -> Result<(OutputFormat, PathBuf), String> {
+fn parse_output(s: &str) -> std::result::Result<(OutputFormat, PathBuf), String> {
     let (format, path) = s
         .split_once('=')
         .ok_or_else(|| format!("expected FORMAT=PATH, such as sarif=results.sarif, got `{s}`"))?;
@@ -204,7 +204,7 @@ struct Inputs {
 }
 
 impl Inputs {
-    fn gather(args: &CheckArgs) -> Result<Inputs, Failure> {
+    fn gather(args: &CheckArgs) -> Result<Inputs> {
         let (paths, connectors) = super::connectors(&args.paths)?;
         let config = super::configuration(args.config.as_deref(), &paths[0])?;
         let baseline = match &args.baseline {
@@ -248,10 +248,7 @@ impl Inputs {
 }
 
 /// The previous versions `--previous` or `--previous-ref` name, by current definition.
-fn previous_versions(
-    args: &CheckArgs,
-    connectors: &[ConnectorFiles],
-) -> Result<PreviousVersions, Failure> {
+fn previous_versions(args: &CheckArgs, connectors: &[ConnectorFiles]) -> Result<PreviousVersions> {
     let mut out = std::collections::HashMap::new();
     if let Some(path) = &args.previous {
         let [connector] = connectors else {
@@ -311,7 +308,7 @@ fn previous_versions(
                 };
                 Ok(Some((current.clone(), previous)))
             })
-            .collect::<Result<_, String>>()?;
+            .collect::<std::result::Result<_, String>>()?;
         out.extend(found.into_iter().flatten());
     } else {
         return Ok(None);
@@ -320,7 +317,7 @@ fn previous_versions(
 }
 
 /// A file's content at a git revision; `None` when the file did not exist there.
-fn git_show(rev: &str, path: &Path) -> Result<Option<String>, String> {
+fn git_show(rev: &str, path: &Path) -> std::result::Result<Option<String>, String> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -448,7 +445,7 @@ fn join_statistics(
     input: &StatsInput,
     config: &config::Loaded,
     connector: &mut CheckedConnector,
-) -> Result<(), Failure> {
+) -> Result<()> {
     let report = input.read_for(connector)?;
     if let Some(def) = &connector.definition {
         let thresholds = config.config.thresholds.to_thresholds();

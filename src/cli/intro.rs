@@ -10,9 +10,7 @@ use connlint::docgen::render::Templates;
 use connlint::stats::Thresholds;
 
 use super::load::{load, Loaded};
-use super::{print_inert as out, ExitStatus, Failure, Outcome, StatsInput};
-
-type Result<T> = std::result::Result<T, Failure>;
+use super::{print_inert as out, ExitStatus, Failure, Outcome, Result, StatsInput};
 
 /// Arguments of `connlint intro`.
 #[derive(clap::Args, Debug)]

@@ -7,9 +7,7 @@ use connlint::source::SourceFile;
 use connlint::stats::StatsReport;
 use connlint::syntax::{self, Format, Node, ProblemKind};
 
-use super::{Failure, StatsInput};
-
-type Result<T> = std::result::Result<T, Failure>;
+use super::{Failure, Result, StatsInput};
 
 /// A connector read for docgen.
 pub struct Loaded {

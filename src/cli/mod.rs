@@ -107,7 +107,10 @@ impl From<String> for Failure {
 }
 
 /// What a command returns.
-pub type Outcome = Result<ExitStatus, Failure>;
+pub type Outcome = Result<ExitStatus>;
+
+/// A step of a command that can fail.
+pub type Result<T> = std::result::Result<T, Failure>;
 
 pub fn run(cli: Cli) -> ExitStatus {
     let outcome = match cli.command {
@@ -156,7 +159,7 @@ fn print_inert(text: &str) -> Outcome {
 
 /// The connectors the paths hold (the current directory when there are none): the one
 /// discovery path of every command.
-fn connectors(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<ConnectorFiles>), Failure> {
+fn connectors(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<ConnectorFiles>)> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -177,7 +180,7 @@ fn connectors(paths: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<ConnectorFiles>), 
 }
 
 /// The one connector a path names (`stats`, `--previous`).
-fn one_connector(path: &Path) -> Result<ConnectorFiles, Failure> {
+fn one_connector(path: &Path) -> Result<ConnectorFiles> {
     let found = discover::discover(std::slice::from_ref(&path.to_path_buf()))
         .map_err(|e| Failure(e.to_string()))?;
     match <[ConnectorFiles; 1]>::try_from(found) {
@@ -192,10 +195,7 @@ fn one_connector(path: &Path) -> Result<ConnectorFiles, Failure> {
 
 /// The configuration: `--config FILE`, else `connlint.toml` in the first path's folder or
 /// above, else the defaults.
-fn configuration(
-    file: Option<&Path>,
-    first_path: &Path,
-) -> Result<connlint::config::Loaded, Failure> {
+fn configuration(file: Option<&Path>, first_path: &Path) -> Result<connlint::config::Loaded> {
     let loaded = match file {
         Some(path) => connlint::config::load(path),
         None => match connlint::config::find(first_path) {
@@ -269,7 +269,7 @@ impl StatsInput {
         &self,
         definition: &Definition,
         properties: Option<&Node>,
-    ) -> Result<Option<stats::StatsReport>, Failure> {
+    ) -> Result<Option<stats::StatsReport>> {
         if self.files.is_empty() {
             return Ok(None);
         }
@@ -287,7 +287,7 @@ impl StatsInput {
     }
 
     /// [`StatsInput::read`] for a linted connector, whose model was kept.
-    fn read_for(&self, connector: &CheckedConnector) -> Result<stats::StatsReport, Failure> {
+    fn read_for(&self, connector: &CheckedConnector) -> Result<stats::StatsReport> {
         let Some(def) = &connector.definition else {
             return Err(Failure(format!(
                 "{}: the definition could not be read, so statistics cannot be matched to operations (connlint check shows why)",
@@ -299,7 +299,7 @@ impl StatsInput {
     }
 }
 
-fn parse_stats_format(s: &str) -> Result<stats::StatsFormat, String> {
+fn parse_stats_format(s: &str) -> std::result::Result<stats::StatsFormat, String> {
     s.parse()
 }
 

@@ -10,9 +10,7 @@ use connlint::source::Decoding;
 use connlint::syntax::edit::{self, KeyEdit};
 
 use super::load::load;
-use super::{print_inert as out, ExitStatus, Failure, Outcome, StatsInput};
-
-type Result<T> = std::result::Result<T, Failure>;
+use super::{print_inert as out, ExitStatus, Failure, Outcome, Result, StatsInput};
 
 /// How `connlint tooltips` prints its suggestions.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
