@@ -25,6 +25,50 @@ pub struct ConnectorFacts<'a> {
     pub rate_limits: Vec<String>,
     /// Other limits the connector's own texts state (sizes, counts, timeouts), as written.
     pub stated_limits: Vec<String>,
+    /// How the connector's texts speak of paying: a balance or a plan.
+    pub billing: Billing,
+    /// The service's host and base path, for example addresses.
+    pub host: Option<String>,
+    pub base_path: Option<String>,
+}
+
+/// How the connector's own texts (readme, descriptions, 402 responses) speak of paying.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Billing {
+    /// Prepaid: a balance, credit or funds that run out.
+    pub credit: bool,
+    /// A subscription plan with limits.
+    pub plan: bool,
+}
+
+impl Billing {
+    fn of(texts: &[&str]) -> Billing {
+        let mut b = Billing::default();
+        for t in texts {
+            let l = t.to_lowercase();
+            b.credit |= [
+                "balance",
+                "credit",
+                "insufficient funds",
+                "top up",
+                "top-up",
+                "prepaid",
+            ]
+            .iter()
+            .any(|w| l.contains(w));
+            b.plan |= [
+                "your plan",
+                "of your plan",
+                "plan limit",
+                "subscription plan",
+                "upgrade your plan",
+                "pricing plan",
+            ]
+            .iter()
+            .any(|w| l.contains(w));
+        }
+        b
+    }
 }
 
 /// What makers see of an operation.
@@ -181,6 +225,10 @@ pub struct Connection {
     pub choices: Vec<String>,
     /// Makers sign in with their account (OAuth), in at least one of the ways.
     pub signs_in: bool,
+    /// The way to sign in (of `choices`) in which makers sign in with their account.
+    pub sign_in_choice: Option<String>,
+    /// Where the readme says to get the key or token, when no field's text does.
+    pub credential_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -396,13 +444,24 @@ pub fn gather<'a>(
             }
         }
     }
+    let billing = {
+        let mut texts: Vec<&str> = docs.iter().map(String::as_str).collect();
+        for o in &ops {
+            texts.extend(o.op.description.as_deref());
+            texts.extend(o.said(402));
+        }
+        Billing::of(&texts)
+    };
     ConnectorFacts {
         service: service_name(def.title.as_deref()),
         operations: &def.operations,
         ops,
-        connection: connection(root, properties),
+        connection: connection(root, properties, docs),
         rate_limits,
         stated_limits,
+        billing,
+        host: def.host.clone(),
+        base_path: def.base_path.clone(),
     }
 }
 
@@ -925,7 +984,7 @@ fn thousands_text(n: &str) -> String {
 }
 
 /// The connection's fields and sign-in, from apiProperties.json and the definition.
-fn connection(root: &Node, properties: Option<&Node>) -> Connection {
+fn connection(root: &Node, properties: Option<&Node>, docs: &[String]) -> Connection {
     let schemes = root.get("securityDefinitions").or_else(|| {
         root.get("components")
             .and_then(|c| c.get("securitySchemes"))
@@ -964,12 +1023,28 @@ fn connection(root: &Node, properties: Option<&Node>) -> Connection {
         .unwrap_or_default();
     let mut choices = Vec::new();
     let mut signs_in = auth == AuthKind::OAuth2;
+    let mut sign_in_choice = None;
     for set in &sets {
-        if let Some(name) = set.get("uiDefinition").and_then(|u| {
+        let name = set.get("uiDefinition").and_then(|u| {
             u.get_str("displayName")
                 .or_else(|| u.get_str("displayname"))
-        }) {
+        });
+        if let Some(name) = name {
             choices.push(name.trim().to_string());
+            let oauth = set
+                .get("parameters")
+                .and_then(Node::members)
+                .unwrap_or_default()
+                .iter()
+                .any(|m| {
+                    m.value
+                        .get_str("type")
+                        .is_some_and(|k| k.eq_ignore_ascii_case("oauthSetting"))
+                        || m.value.get("oAuthSettings").is_some()
+                });
+            if oauth && sign_in_choice.is_none() {
+                sign_in_choice = Some(name.trim().to_string());
+            }
         }
         if params.is_empty() || sets.len() > 1 {
             for m in set
@@ -1042,6 +1117,7 @@ fn connection(root: &Node, properties: Option<&Node>) -> Connection {
             host_part,
         });
     }
+    let sign_in_choice = sign_in_choice.filter(|_| choices.len() > 1);
     Connection {
         auth,
         fields,
@@ -1051,7 +1127,52 @@ fn connection(root: &Node, properties: Option<&Node>) -> Connection {
             Vec::new()
         },
         signs_in,
+        sign_in_choice,
+        credential_url: docs.iter().find_map(|d| credential_link(d)),
     }
+}
+
+/// The readme's link to where keys or tokens are made: one whose address or text names
+/// them ("[tyntec API Key](http://my.tyntec.com/api-settings)", "[Log in to the manage
+/// profile section](https://id.atlassian.com/manage-profile/security/api-tokens)"), not
+/// one to API documentation or a sign-up page.
+fn credential_link(doc: &str) -> Option<String> {
+    const PLACES: [&str; 8] = [
+        "token",
+        "api-key",
+        "apikey",
+        "api_key",
+        "api-settings",
+        "credential",
+        "security",
+        "developer-settings",
+    ];
+    const NAMES: [&str; 4] = ["api key", "token", "access key", "api settings"];
+    const NOT: [&str; 7] = [
+        "/docs",
+        "reference",
+        "/rest/",
+        "sign-up",
+        "signup",
+        "create-account",
+        "register",
+    ];
+    let links = crate::syntax::markdown::links(doc);
+    let usable = |l: &&crate::syntax::markdown::Link| {
+        let url = l.url.to_lowercase();
+        url.starts_with("http") && !NOT.iter().any(|n| url.contains(n))
+    };
+    let by_address = links.iter().filter(usable).find(|l| {
+        let url = l.url.to_lowercase();
+        PLACES.iter().any(|p| url.contains(p))
+    });
+    let by_name = || {
+        links.iter().filter(usable).find(|l| {
+            let text = l.text.to_lowercase();
+            NAMES.iter().any(|n| text.contains(n))
+        })
+    };
+    by_address.or_else(by_name).map(|l| l.url.clone())
 }
 
 /// Where a `dynamichosturl` policy puts connection parameter `key` in the service's
@@ -1134,7 +1255,13 @@ fn says_more_than_label(sentence: &str, label: &str) -> bool {
             .collect()
     };
     let in_label = words(label);
-    let new = words(sentence)
+    // A web address says where to get the value, which the text says elsewhere.
+    let without_urls: String = sentence
+        .split_whitespace()
+        .filter(|w| !w.contains("://"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let new = words(&without_urls)
         .into_iter()
         .filter(|w| !in_label.contains(w) && !FILLER.contains(&w.as_str()))
         .count();
@@ -1198,7 +1325,7 @@ fn throttling_policy(properties: Option<&Node>) -> Option<String> {
 pub fn limit_sentences(text: &str) -> Vec<String> {
     knowledge::sentences(text)
         .into_iter()
-        .filter(|s| knowledge::states_limit(s))
+        .filter(|s| knowledge::states_limit(s) && !knowledge::is_code_like(s))
         .collect()
 }
 
@@ -1249,7 +1376,31 @@ mod tests {
     }
 
     #[test]
+    fn where_keys_are_made() {
+        let readme = "See the [API reference](https://api.example.com/reference/tokens).\n\
+                      - [Example API Key](http://my.example.com/api-settings)\n";
+        assert_eq!(
+            credential_link(readme).as_deref(),
+            Some("http://my.example.com/api-settings")
+        );
+        let readme = "* [Log in to your profile](https://id.example.com/manage-profile/security/api-tokens) \
+                      and click 'Create API Token'.\n* [Sign up](https://www.example.com/signup)";
+        assert_eq!(
+            credential_link(readme).as_deref(),
+            Some("https://id.example.com/manage-profile/security/api-tokens")
+        );
+        assert_eq!(
+            credential_link("[Docs](https://example.com/docs/api-key)"),
+            None
+        );
+    }
+
+    #[test]
     fn informative_connection_notes() {
+        assert!(!says_more_than_label(
+            "Your API token (https://id.atlassian.com/manage/api-tokens).",
+            "API token"
+        ));
         assert!(says_more_than_label(
             "For JIRA Cloud you need to use a valid email address.",
             "Username or Email"

@@ -599,6 +599,39 @@ pub fn form(
     None
 }
 
+/// A Power Automate expression that gives the current time in a form, for makers to
+/// start from: `formatDateTime(utcNow(), 'yyyy-MM-dd HH:mm')` for `YYYY-MM-DD hh:mm`.
+pub fn expression(form: &super::facts::Form) -> Option<String> {
+    let t = form.text.as_str();
+    if let Some(token) = t.split(" in the form ").nth(1) {
+        // The description's tokens as .NET format specifiers: YYYY → yyyy, DD → dd, and
+        // hours on the 24-hour clock.
+        let dotnet: String = token
+            .chars()
+            .map(|c| match c {
+                'Y' => 'y',
+                'D' => 'd',
+                'h' => 'H',
+                'S' => 's',
+                '\'' => '"',
+                c => c,
+            })
+            .collect();
+        return Some(format!("formatDateTime(utcNow(), '{dotnet}')"));
+    }
+    match t {
+        "an ISO 8601 date and time" | "a date and time" => Some("utcNow()".into()),
+        "an ISO 8601 date" | "a date" => Some("formatDateTime(utcNow(), 'yyyy-MM-dd')".into()),
+        "a Unix time in seconds" => {
+            Some("div(sub(ticks(utcNow()), ticks('1970-01-01')), 10000000)".into())
+        }
+        "a Unix time in milliseconds" => {
+            Some("div(sub(ticks(utcNow()), ticks('1970-01-01')), 10000)".into())
+        }
+        _ => None,
+    }
+}
+
 /// A date or time format written in a description: `YYYY-MM-DD`, `yyyy-MM-ddTHH:mm:ss`,
 /// `'YYYY-MM-DD hh:mm'`, `DD/MM/YYYY`, `YYYYMMDD`.
 pub fn date_token(description: &str) -> Option<String> {
@@ -815,8 +848,26 @@ pub fn conditions(text: &str) -> Vec<String> {
                 && !l.contains("will be removed")
                 && s.split_whitespace().count() <= 35
                 && s.chars().any(char::is_alphabetic)
+                && !is_code_like(s)
         })
         .collect()
+}
+
+/// A sentence written for programmers: a formula (`Math.floor(frequency * 10)`) or a
+/// property's name in camelCase (`frequencyOffset`), which makers never see.
+pub fn is_code_like(sentence: &str) -> bool {
+    sentence.contains("Math.")
+        || sentence.contains("()")
+        || sentence.contains("=>")
+        || sentence.contains("==")
+        || sentence.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.chars().take(2).filter(char::is_ascii_lowercase).count() == 2
+                && w.chars().all(|c| c.is_ascii_alphanumeric())
+                && w.chars()
+                    .zip(w.chars().skip(1))
+                    .any(|(a, b)| a.is_ascii_lowercase() && b.is_ascii_uppercase())
+        })
 }
 
 /// A description as plain text: HTML tags (`<strong>`, `<code>`, `<br>`) and Markdown
@@ -1019,6 +1070,35 @@ pub fn is_size_sentence(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn expressions_for_forms() {
+        let e = |text: &str| {
+            expression(&super::super::facts::Form {
+                text: text.into(),
+                example: None,
+            })
+        };
+        assert_eq!(
+            e("a date and time in the form YYYY-MM-DD hh:mm").as_deref(),
+            Some("formatDateTime(utcNow(), 'yyyy-MM-dd HH:mm')")
+        );
+        assert_eq!(e("an ISO 8601 date and time").as_deref(), Some("utcNow()"));
+        assert_eq!(
+            e("a Unix time in seconds").as_deref(),
+            Some("div(sub(ticks(utcNow()), ticks('1970-01-01')), 10000000)")
+        );
+        assert_eq!(e("an email address"), None);
+    }
+
+    #[test]
+    fn code_is_not_for_makers() {
+        assert!(is_code_like(
+            "Checks can have a frequencyOffset between 1 and Math.floor(frequency * 10)."
+        ));
+        assert!(!is_code_like("Send WhatsApp messages within 24 hours."));
+        assert!(!is_code_like("Use the iOS app."));
+    }
 
     #[test]
     fn every_error_status_has_a_cause_and_a_meaning() {

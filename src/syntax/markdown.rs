@@ -83,6 +83,45 @@ pub fn headings(text: &str) -> Vec<Heading> {
     out
 }
 
+/// A link of a Markdown file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The link's text, inline markup removed.
+    pub text: String,
+    pub url: String,
+    /// The source line the link starts on, as written.
+    pub line: String,
+}
+
+/// Every inline link and autolink, in order (not images, and nothing inside code).
+pub fn links(text: &str) -> Vec<Link> {
+    let mut out = Vec::new();
+    let mut open: Option<Link> = None;
+    for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                let end = text[range.start..]
+                    .find('\n')
+                    .map_or(text.len(), |i| range.start + i);
+                open = Some(Link {
+                    text: String::new(),
+                    url: dest_url.to_string(),
+                    line: text[start..end].trim_end_matches('\r').to_string(),
+                });
+            }
+            Event::End(TagEnd::Link) => out.extend(open.take()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(l) = open.as_mut() {
+                    l.text.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The offset after the line ending that ends the line containing `end - 1`.
 fn line_after(text: &str, end: usize) -> usize {
     let end = end.min(text.len());
@@ -108,6 +147,20 @@ pub fn section_end(text: &str, all: &[Heading], index: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_with_their_line() {
+        let text = "Intro.\r\n- [tyntec API Key](http://my.tyntec.com/api-settings)\r\n\n`[not](a)` and <https://x.example/y>\n";
+        let l = links(text);
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[0].text, "tyntec API Key");
+        assert_eq!(l[0].url, "http://my.tyntec.com/api-settings");
+        assert_eq!(
+            l[0].line,
+            "- [tyntec API Key](http://my.tyntec.com/api-settings)"
+        );
+        assert_eq!(l[1].url, "https://x.example/y");
+    }
 
     #[test]
     fn finds_top_level_headings_only() {

@@ -72,8 +72,9 @@ fn golden_orders_limits_deprecation_and_cdn_statuses() {
         "**Connection.** If actions start failing with `401 Unauthorized`, the sign-in has expired or was revoked",
         // The rate limit the definition states, as written, for the 429s.
         "**Rate limit.** The API allows 60 requests per minute for each API key. Calls beyond it fail with `429 Too Many Requests`.",
+        // One bullet for the 404s, naming the field that says which order.
+        "**Get an order** fails with `404 Not Found` when *Order ID* is wrong, or names an order the account behind the connection cannot see.",
         // The response descriptions, worked into the sentence.
-        "**Get an order** fails with `404 Not Found` when no order has this ID.",
         "**Create an order** fails with `400 Bad Request` when the order is missing a customer or has no lines.",
         // The operation's own description of its time limit, with its 504s.
         "Labels larger than 5 MB time out after 30 seconds.",
@@ -592,8 +593,10 @@ fn messaging_remedies_are_true_of_the_connector() {
     assert_no_figures(&text);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for needle in [
-        // The connection's own field, and where to get a new one, from apiProperties.json.
-        "the *Personal Access Token* is no longer valid, for example because it was regenerated or revoked: create a new one at <https://app.relay.example/settings/tokens>",
+        // The connection's own field, and where to get one, from apiProperties.json (said
+        // once).
+        "*Personal Access Token*: create a token at <https://app.relay.example/settings/tokens>.",
+        "the *Personal Access Token* is no longer valid, for example because it was regenerated or revoked: create a new one and edit the connection.",
         // testConnection's 401s: creating the connection fails.
         "Creating a connection fails with `401 Unauthorized`",
         // The format the field's description states, not the one `format` implies.
@@ -606,11 +609,15 @@ fn messaging_remedies_are_true_of_the_connector() {
         // A query language.
         "rejects the OData filter in *Filter*",
         // A deprecated action that fails now breaks flows; its visible successor is named.
-        "**Send SMS (deprecated)** is deprecated and can fail with `404 Not Found`: replace it with **Send SMS**.",
+        // A name that says "(deprecated)" is not followed by "is deprecated".
+        "**Send SMS (deprecated)** can fail with `404 Not Found`: replace it with **Send SMS**.",
         // Webhook registration, not "get the item's current state": only the publisher
         // knows why it is refused, so it is their question.
         "<!-- TODO: saving a flow that starts with When a message arrives fails with 409 Conflict",
-        "**Create a contact** fails with `409 Conflict` when a contact with the same *Phone* already exists",
+        // No guess at which field must be unique: the definition does not say.
+        "**Create a contact** fails with `409 Conflict` when the contact already exists",
+        // The current time in the form, as an expression.
+        "In a flow, use `formatDateTime(utcNow(), 'yyyy-MM-dd HH:mm')`.",
         "Files up to 5 MB are accepted.",
     ] {
         assert!(flat.contains(needle), "missing {needle:?} in:\n{text}");
@@ -640,6 +647,11 @@ fn messaging_remedies_are_true_of_the_connector() {
         "break now",
         "often",
         "status eq",
+        // Stock wording the reviewers sent back: "was deleted" for every 404, and a
+        // deprecated name said to be deprecated.
+        "was deleted",
+        "(deprecated)** is deprecated",
+        "with the same *Phone*",
     ] {
         assert!(!generated.contains(wrong), "{wrong:?} in:\n{text}");
     }

@@ -38,12 +38,7 @@ pub(super) fn entries(w: &Writer) -> Vec<Entry> {
                 // them for this action.
                 let explained = matches!(
                     cause,
-                    Cause::Permission
-                        | Cause::Payment
-                        | Cause::NotFound
-                        | Cause::ServerFault
-                        | Cause::Timeout
-                        | Cause::Unavailable
+                    Cause::Permission | Cause::ServerFault | Cause::Timeout | Cause::Unavailable
                 ) && f.said(s.status).is_some();
                 if own || explained {
                     clauses.push(clause(w, i, *s));
@@ -95,6 +90,9 @@ fn documentable(status: u16) -> bool {
         !matches!(
             c,
             Cause::Credentials
+                // Their own topics (`grouped`).
+                | Cause::NotFound
+                | Cause::Payment
                 | Cause::Throttled
                 | Cause::ConnectorFault
                 | Cause::ServerFault
@@ -217,17 +215,13 @@ fn clause(w: &Writer, i: usize, s: Seen) -> Clause {
             }
             Cause::Conflict if f.op.method == "post" && creates(f) => {
                 let noun = noun_of_action(&f.name).unwrap_or_else(|| "item".into());
-                // The fields that tell one item from another: a name, a key, an email.
+                // The fields that tell one item from another, where their descriptions
+                // say so ("must be unique"); never a guess from the required fields.
                 let keys: Vec<String> = f
                     .fields
                     .iter()
-                    .filter(|x| x.required && !x.picked && !x.in_path)
-                    .filter(|x| {
-                        let l = x.label.to_lowercase();
-                        ["name", "key", "email", "number", "title", "code", "sku", "phone"]
-                            .iter()
-                            .any(|k| l.split(|c: char| !c.is_alphanumeric()).any(|w| w == *k))
-                    })
+                    .filter(|x| !x.picked && !x.in_path)
+                    .filter(|x| x.rules.iter().any(|r| r.to_lowercase().contains("unique")))
                     .take(2)
                     .map(|x| italic(&x.label))
                     .collect();
@@ -238,7 +232,7 @@ fn clause(w: &Writer, i: usize, s: Seen) -> Clause {
                 };
                 ClauseKind::Reason(format!(
                     "when {} {}{same} already exists in {service}",
-                    article(&noun),
+                    if same.is_empty() { "the" } else { article(&noun) },
                     escape_inline(&noun)
                 ))
             }
@@ -442,6 +436,8 @@ fn fact_groups(w: &Writer, found: &[(usize, Seen, Vec<Fact>)]) -> Vec<Entry> {
         }
     }
     let mut out = Vec::new();
+    // An expression is given once in the section.
+    let mut given: Vec<String> = Vec::new();
     for mut members in groups {
         members.sort_by_key(|&k| std::cmp::Reverse(found[k].1.count));
         let mut ops: Vec<usize> = Vec::new();
@@ -467,8 +463,20 @@ fn fact_groups(w: &Writer, found: &[(usize, Seen, Vec<Fact>)]) -> Vec<Entry> {
                 }
             }
         }
-        facts.sort_by_key(|(_, holders)| std::cmp::Reverse(holders.len() == ops.len()));
+        facts.sort_by_key(|(f, holders)| {
+            (
+                std::cmp::Reverse(f.form),
+                std::cmp::Reverse(holders.len() == ops.len()),
+            )
+        });
         facts.truncate(5);
+        // The consequence goes with a form if there is one (the likeliest cause), else
+        // with the first fact that states a requirement.
+        let consequence = facts.iter().position(|(f, _)| f.form).or_else(|| {
+            facts
+                .iter()
+                .position(|(f, _)| f.requirement || super::limits::requires(&f.text))
+        });
         let one = ops.len() == 1;
         let fails = if one {
             "the action fails"
@@ -476,21 +484,27 @@ fn fact_groups(w: &Writer, found: &[(usize, Seen, Vec<Fact>)]) -> Vec<Entry> {
             "these actions fail"
         };
         let mut sentences: Vec<String> = Vec::new();
-        // The consequence goes with the first fact that states a requirement.
-        let mut told = false;
-        for (f, holders) in &facts {
+        for (k, (f, holders)) in facts.iter().enumerate() {
             let mut text = f.text.trim_end_matches('.').to_string();
             if holders.len() < ops.len() {
                 text = format!("In {}, {}", w.names(holders), lower_first(&text));
             }
-            if !told && (f.requirement || super::limits::requires(&f.text)) {
-                told = true;
+            if consequence == Some(k) {
+                let fails = if holders.len() < ops.len() && holders.len() == 1 {
+                    "it fails"
+                } else {
+                    fails
+                };
                 text.push_str(&format!(
                     "; otherwise {fails} with {}",
                     codes(&statuses, "or")
                 ));
             }
             sentences.push(terminated(&text));
+            if let Some(then) = f.then.as_ref().filter(|t| !given.contains(t)) {
+                given.push(then.clone());
+                sentences.push(then.clone());
+            }
         }
         let lead = if one {
             title(&w.name(ops[0]))
@@ -518,6 +532,10 @@ fn fact_groups(w: &Writer, found: &[(usize, Seen, Vec<Fact>)]) -> Vec<Entry> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Fact {
     pub text: String,
+    /// What to do, said after the consequence: "In a flow, use `utcNow()`."
+    pub then: Option<String>,
+    /// A form a value must have: the likeliest cause of a 400.
+    pub form: bool,
     pub labels: Vec<String>,
     /// A form or a limit: a value can break it.
     pub requirement: bool,
@@ -549,6 +567,8 @@ fn value_facts(f: &OpFacts, max: usize) -> Vec<Fact> {
             ),
             labels: labels.iter().map(|l| l.to_string()).collect(),
             requirement: false,
+            then: None,
+            form: false,
         });
     }
     // The conditions of the action's description have bullets of their own
@@ -584,6 +604,8 @@ pub(super) fn field_facts(fields: &[Field], max: usize) -> Vec<Fact> {
             ),
             labels: labels.iter().map(|l| l.to_string()).collect(),
             requirement: true,
+            then: None,
+            form: false,
         }
     };
     for (i, f) in fields.iter().enumerate() {
@@ -616,6 +638,9 @@ pub(super) fn field_facts(fields: &[Field], max: usize) -> Vec<Fact> {
                 ),
                 labels: labels.iter().map(|l| l.to_string()).collect(),
                 requirement: true,
+                then: knowledge::expression(form)
+                    .map(|e| format!("In a flow, use {}.", code_span(&e))),
+                form: true,
             });
             if let Some(max_text) = &f.max {
                 if !done.iter().any(|&j| {

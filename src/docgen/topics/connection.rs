@@ -2,7 +2,7 @@
 //! what to do when the service stops accepting it (401s anywhere, the test connection's
 //! failures). Always the first bullet, as in the sections reviewers accept.
 
-use super::super::facts::Role;
+use super::super::facts::{ConnectionField, Role};
 use super::super::knowledge::{AuthKind, Cause};
 use super::super::markdown::escape_inline;
 use super::words::{code, codes, italic, list, lower_first, terminated};
@@ -14,8 +14,9 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
     let mut triggers = false;
     let mut creating: Vec<u16> = Vec::new();
     for (i, f) in w.facts.ops.iter().enumerate() {
-        for s in w.seen_with(i, |c| c == Cause::Credentials) {
-            cost += s.count;
+        // Every 401, however few: the remedy is the connection's, not one action's.
+        if w.signed_out[i] > 0 {
+            cost += w.signed_out[i];
             match f.role {
                 Role::PollingTrigger | Role::WebhookTrigger => triggers = true,
                 _ => actions = true,
@@ -37,6 +38,11 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
             AuthKind::Basic => "password".into(),
             _ => "API key".into(),
         });
+    // Where keys are made: the field's own text, else the readme.
+    let made_at = secret
+        .and_then(|s| s.url.clone())
+        .or_else(|| c.credential_url.clone())
+        .filter(|_| !is_password(secret, c.auth));
     let mut sentences: Vec<String> = Vec::new();
     if !c.choices.is_empty() {
         sentences.push(format!(
@@ -77,6 +83,15 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
             ));
         }
     }
+    if let Some(url) = &made_at {
+        if !sentences.iter().any(|s| s.contains(url.as_str())) {
+            let at = usize::from(!c.choices.is_empty());
+            sentences.insert(
+                at,
+                format!("Create the {secret_name} at {}.", escape_inline(url)),
+            );
+        }
+    }
     if !creating.is_empty() {
         let what = match secret {
             Some(_) => format!("the {secret_name} it is given"),
@@ -87,35 +102,59 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
             codes(&creating, "or"),
         ));
     }
-    if actions || triggers {
+    let signs_in_only = (c.auth == AuthKind::OAuth2 || c.signs_in) && secret.is_none();
+    if signs_in_only || secret.is_some() || c.auth != AuthKind::None {
+        // Who fails: what the responses show, else everything the connection serves.
+        let has_triggers = w.facts.ops.iter().any(|f| f.visible() && f.is_trigger());
         let who = match (actions, triggers) {
             (true, true) => "actions and triggers",
             (false, true) => "triggers",
-            _ => "actions",
+            (true, false) => "actions",
+            (false, false) if has_triggers => "actions and triggers",
+            (false, false) => "actions",
         };
-        let fresh = match secret.and_then(|s| s.url.as_deref()) {
-            Some(url) => format!("create a new one at {}", escape_inline(url)),
-            None => format!("create a new one in {service}"),
+        // Where to make it was said above, if anywhere.
+        let fresh = match &made_at {
+            Some(_) => "create a new one".to_string(),
+            None => format!("create a new one in your {service} account"),
         };
-        let remedy = if c.auth == AuthKind::OAuth2 || (c.signs_in && secret.is_none()) {
-            "the sign-in has expired or was revoked: choose *Fix connection* on the connection and sign in again".to_string()
-        } else if secret.is_some_and(|s| s.label.to_lowercase().contains("password"))
-            || (c.auth == AuthKind::Basic && secret.is_none())
-        {
+        let sign_in_again =
+            "the sign-in has expired or was revoked: choose *Fix connection* on the connection and sign in again";
+        let remedy = if signs_in_only {
+            sign_in_again.to_string()
+        } else if is_password(secret, c.auth) {
             format!(
                 "the account's password has changed: edit the connection and enter the current {secret_name}"
             )
-        } else if secret.is_some() || c.auth == AuthKind::ApiKey {
+        } else {
             format!(
                 "the {secret_name} is no longer valid, for example because it was regenerated or revoked: {fresh} and edit the connection"
             )
-        } else {
-            "the connection's credentials are no longer accepted: edit the connection, or create a new one".to_string()
         };
-        sentences.push(format!(
-            "If {who} start failing with {}, {remedy}.",
-            code(401)
-        ));
+        let entered = if is_password(secret, c.auth) {
+            format!("edit the connection and enter the current {secret_name}")
+        } else {
+            format!("{fresh} and edit the connection")
+        };
+        let others: Vec<String> = c
+            .choices
+            .iter()
+            .filter(|x| Some(*x) != c.sign_in_choice.as_ref())
+            .map(|x| italic(x))
+            .collect();
+        match &c.sign_in_choice {
+            // Several ways to sign in: each has its own remedy.
+            Some(choice) if !signs_in_only && !others.is_empty() => sentences.push(format!(
+                "If {who} start failing with {}, the connection is no longer accepted. With {}, {entered}; with {}, choose *Fix connection* on the connection and sign in again.",
+                code(401),
+                list(&others, "or"),
+                italic(choice)
+            )),
+            _ => sentences.push(format!(
+                "If {who} start failing with {}, {remedy}.",
+                code(401)
+            )),
+        }
     }
     if sentences.is_empty() {
         return None;
@@ -128,7 +167,7 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
         .filter(|f| !mentioned.contains(&italic(&f.label)))
         .map(|f| italic(&f.label))
         .collect();
-    if c.fields.len() > 1 && !unnamed.is_empty() {
+    if c.fields.len() > 1 && !unnamed.is_empty() && c.choices.is_empty() {
         let all: Vec<String> = c.fields.iter().map(|f| italic(&f.label)).collect();
         sentences.insert(
             usize::from(!c.choices.is_empty()),
@@ -146,4 +185,10 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
     let mut e = Entry::new(Topic::Connection, text, cost);
     e.statuses = vec![401];
     Some(e)
+}
+
+/// Whether the secret is the account's password, which makers change rather than create.
+fn is_password(secret: Option<&ConnectionField>, auth: AuthKind) -> bool {
+    secret.is_some_and(|s| s.label.to_lowercase().contains("password"))
+        || (auth == AuthKind::Basic && secret.is_none())
 }

@@ -26,6 +26,26 @@ fn removal(f: &facts::OpFacts) -> Option<String> {
         })
 }
 
+/// The one visible, current operation of the same kind named like a deprecated one with
+/// more words: **When a document is signed (Start Signing)** for **When a document is
+/// signed (deprecated)**.
+fn extended_namesake(ops: &[facts::OpFacts], i: usize) -> Option<usize> {
+    let base = ops[i].name.to_lowercase().replace("(deprecated)", "");
+    let base = base.split_whitespace().collect::<Vec<_>>().join(" ");
+    if base.split_whitespace().count() < 2 {
+        return None;
+    }
+    let mut found = ops.iter().enumerate().filter(|(j, o)| {
+        *j != i
+            && o.visible()
+            && !o.deprecated
+            && o.is_trigger() == ops[i].is_trigger()
+            && o.name.to_lowercase().starts_with(&format!("{base} "))
+    });
+    let first = found.next()?.0;
+    found.next().is_none().then_some(first)
+}
+
 pub(super) fn entry(w: &Writer) -> Option<Entry> {
     let ops = &w.facts.ops;
     // (operation, its visible successors, the status that fails it)
@@ -44,6 +64,9 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
                 .collect();
         if successors.is_empty() {
             successors = facts::described_successors(ops, i);
+        }
+        if successors.is_empty() {
+            successors = extended_namesake(ops, i).into_iter().collect();
         }
         // Never a successor makers cannot pick.
         successors.retain(|&j| ops[j].visible() && !ops[j].deprecated);
@@ -116,12 +139,21 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
             .max(1);
         let olds: Vec<usize> = failing.iter().map(|(i, _, _)| *i).collect();
         let statuses: Vec<u16> = failing.iter().map(|(_, _, s)| s.status).collect();
-        let mut s = format!(
-            "{} {} deprecated and can fail with {}",
-            w.names(&olds),
-            if olds.len() == 1 { "is" } else { "are" },
-            codes(&statuses, "or"),
-        );
+        // Names that say "(deprecated)" need not say it again.
+        let mut s = if olds.iter().all(|&i| marked(i)) {
+            format!(
+                "{} can fail with {}",
+                w.names(&olds),
+                codes(&statuses, "or")
+            )
+        } else {
+            format!(
+                "{} {} deprecated and can fail with {}",
+                w.names(&olds),
+                if olds.len() == 1 { "is" } else { "are" },
+                codes(&statuses, "or"),
+            )
+        };
         let with: Vec<(usize, Vec<usize>)> = failing
             .iter()
             .filter(|(_, js, _)| !js.is_empty())
@@ -154,11 +186,21 @@ pub(super) fn entry(w: &Writer) -> Option<Entry> {
                 ));
             }
         }
-        if let Some((i, _, _)) = failing.iter().find(|(_, js, _)| js.is_empty()) {
+        let orphans: Vec<usize> = failing
+            .iter()
+            .filter(|(_, js, _)| js.is_empty())
+            .map(|(i, _, _)| *i)
+            .collect();
+        if !orphans.is_empty() {
+            let names: Vec<String> = orphans.iter().map(|&i| ops[i].name.clone()).collect();
             todo = Some(Todo {
-                question: format!("which action replaces {}?", ops[*i].name),
+                question: if orphans.len() == 1 {
+                    format!("which action replaces {}?", names[0])
+                } else {
+                    format!("which actions replace {}?", list(&names, "and"))
+                },
                 keywords: vec!["replace", "instead", "use the"],
-                about: vec![ops[*i].name.to_lowercase()],
+                about: names.iter().map(|n| n.to_lowercase()).collect(),
             });
         }
         sentences.push(s);

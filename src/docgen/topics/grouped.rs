@@ -3,6 +3,7 @@
 //! An action whose definition describes such a failure in its own words is documented
 //! with its own bullet instead (`actions`).
 
+use super::super::facts::{field_key, Field, OpFacts};
 use super::super::knowledge::{self, Cause};
 use super::super::markdown::escape_inline;
 use super::words::{
@@ -22,7 +23,10 @@ fn undescribed(w: &Writer, cause: Cause) -> (Vec<usize>, Vec<u16>, u64) {
             continue;
         }
         for s in w.seen_with(i, |c| c == cause) {
-            if f.said(s.status).is_some() || f.moot.contains(&s.status) {
+            // What a definition says about a 404 or a 402 is what this bullet says.
+            let said =
+                f.said(s.status).is_some() && !matches!(cause, Cause::NotFound | Cause::Payment);
+            if said || f.moot.contains(&s.status) {
                 continue;
             }
             if !ops.contains(&i) {
@@ -111,143 +115,251 @@ pub(super) fn permission(w: &Writer) -> Vec<Entry> {
     out
 }
 
-/// 402s: the plan or the credit.
+/// 402s: the plan or the credit, as the connector's own texts put it.
 pub(super) fn payment(w: &Writer) -> Option<Entry> {
-    let (ops, _, cost) = undescribed(w, Cause::Payment);
+    let (mut ops, _, cost) = undescribed(w, Cause::Payment);
+    // Actions whose definition says they can fail with 402, seen or not.
+    for (i, f) in w.facts.ops.iter().enumerate() {
+        if in_use(f) && f.said(402).is_some() && !ops.contains(&i) && (!w.stats || w.calls[i] > 0) {
+            ops.push(i);
+        }
+    }
     if ops.is_empty() {
         return None;
     }
     let service = w.service();
+    let billing = &w.facts.billing;
+    let why = match (billing.credit, billing.plan) {
+        (true, false) => format!(
+            "when the {service} account's balance has run out: top it up in {service}"
+        ),
+        (false, true) => format!(
+            "when the request goes beyond what the {service} plan allows: upgrade the plan, or wait until its limits reset"
+        ),
+        _ => format!(
+            "when the {service} account's plan does not cover the request or its credit has run out: check the plan and the balance in {service}"
+        ),
+    };
     let mut e = Entry::new(
         Topic::Payment,
         format!(
-            "{} {} with {} when the {service} account's plan does not cover the request or its credit has run out: check the plan and the balance in {service}.",
+            "{} {} with {} {why}.",
             w.names(&ops),
             verb(ops.len()),
             code(402)
         ),
-        cost,
+        cost.max(1),
     );
     e.actions = w.plain_names(&ops);
     e.statuses = vec![402];
     Some(e)
 }
 
-/// 404s: one bullet for each set of fields that name the missing item, with the noun
-/// makers know it by.
+/// 404s: one bullet for every action, naming the fields that say which item, and where
+/// makers get a value that works: the field's list, an earlier step's output, or only the
+/// last part of a URI another action returns.
 pub(super) fn not_found(w: &Writer) -> Vec<Entry> {
-    let (ops, _, _) = undescribed(w, Cause::NotFound);
-    // Actions that name the item with the same fields share a bullet.
-    let mut groups: Vec<(Vec<String>, Vec<usize>)> = Vec::new();
-    for &i in &ops {
-        let mut labels: Vec<String> = w.facts.ops[i]
-            .fields
-            .iter()
-            .filter(|f| f.in_path)
-            .map(|f| f.label.clone())
-            .collect();
-        labels.sort();
-        labels.dedup();
-        match groups.iter_mut().find(|(l, _)| *l == labels) {
-            Some((_, members)) => members.push(i),
-            None => groups.push((labels, vec![i])),
-        }
+    let (members, _, _) = undescribed(w, Cause::NotFound);
+    if members.is_empty() {
+        return Vec::new();
     }
-    let mut out = Vec::new();
-    for (labels, members) in groups {
-        let names = w.names(&members);
-        let fails = verb(members.len());
-        let first = &w.facts.ops[members[0]];
-        let picked: Vec<&str> = first
-            .fields
-            .iter()
-            .filter(|f| f.in_path && f.picked)
-            .map(|f| f.label.as_str())
-            .collect();
+    // The fields that name the item, in the order of the actions (costliest first).
+    let mut fields: Vec<(&Field, usize)> = Vec::new();
+    for &i in &members {
+        let f = &w.facts.ops[i];
+        let mut named: Vec<&Field> = f.fields.iter().filter(|x| x.in_path).collect();
         // An action that changes something names the item it needs in its body.
-        let named_in_body: Vec<String> = if first.op.method == "get" {
-            Vec::new()
-        } else {
-            first
+        if named.is_empty() && f.op.method != "get" {
+            named = f
                 .fields
                 .iter()
-                .filter(|f| f.required && !f.picked && !f.in_path && f.form.is_none())
+                .filter(|x| x.required && !x.picked && x.form.is_none())
                 .take(2)
-                .map(|f| italic(&f.label))
-                .collect()
-        };
-        let mut text = match labels.as_slice() {
-            [] if !named_in_body.is_empty() => format!(
-                "{names} {fails} with {} when {} names something that does not exist, or that the account behind the connection cannot see.",
-                code(404),
-                list(&named_in_body, "or")
-            ),
-            [] => {
-                let noun = noun_of_action(&first.name).unwrap_or_else(|| "item".into());
-                format!(
-                    "{names} {fails} with {} when the {} was deleted, or the account behind the connection cannot see it.",
-                    code(404),
-                    escape_inline(&noun)
-                )
-            }
-            [one] => {
-                let what = match noun_of_label(one).or_else(|| noun_of_action(&first.name)) {
-                    Some(n) => format!("{} {}", article(&n), escape_inline(&n)),
-                    None => "something".into(),
-                };
-                format!(
-                    "{names} {fails} with {} when {} names {what} that was deleted, or that the account behind the connection cannot see.",
-                    code(404),
-                    italic(one)
-                )
-            }
-            many => format!(
-                "{names} {fails} with {} when {} names something that was deleted, or that the account behind the connection cannot see.",
-                code(404),
-                list(&many.iter().map(|l| italic(l)).collect::<Vec<_>>(), "or")
-            ),
-        };
-        // Where an action's output has the value: "Take *Message ID* from the output of
-        // **Send SMS**." Only where one does.
-        for f in first.fields.iter().filter(|f| f.in_path && !f.picked) {
-            let keys = [
-                super::super::facts::field_key(&f.name),
-                super::super::facts::field_key(&f.label),
-            ];
-            let source = w.facts.ops.iter().enumerate().find(|(j, o)| {
-                !members.contains(j)
-                    && in_use(o)
-                    && keys.iter().any(|k| {
-                        // "id" or "name" alone could be anything's.
-                        ![
-                            "", "id", "ids", "key", "name", "uuid", "uri", "url", "value",
-                        ]
-                        .contains(&k.as_str())
-                            && o.outputs.contains(k)
-                    })
-            });
-            if let Some((j, _)) = source {
-                text.push_str(&format!(
-                    " Take {} from the output of {} rather than typing it.",
-                    italic(&f.label),
-                    w.name(j)
-                ));
+                .collect();
+        }
+        for x in named {
+            if !fields.iter().any(|(y, _)| y.label == x.label) {
+                fields.push((x, i));
             }
         }
-        if !picked.is_empty() {
-            text.push_str(&format!(
-                " Choose {} again from {} list.",
-                list(&picked.iter().map(|l| italic(l)).collect::<Vec<_>>(), "and"),
-                if picked.len() == 1 { "its" } else { "their" }
-            ));
-        }
-        let cost = members.iter().map(|&i| w.cost(i, &[404])).sum();
-        let mut e = Entry::new(Topic::NotFound, text, cost);
-        e.actions = w.plain_names(&members);
-        e.statuses = vec![404];
-        out.push(e);
     }
-    out
+    let names = w.names(&members);
+    let fails = verb(members.len());
+    let labels: Vec<String> = fields.iter().map(|(x, _)| italic(&x.label)).collect();
+    let mut text = match labels.as_slice() {
+        [] => {
+            let noun = noun_of_action(&w.facts.ops[members[0]].name)
+                .filter(|_| members.len() == 1)
+                .unwrap_or_else(|| "item".into());
+            format!(
+                "{names} {fails} with {} when the {} does not exist, or the account behind the connection cannot see it.",
+                code(404),
+                escape_inline(&noun)
+            )
+        }
+        [one] => {
+            let what = match noun_of_label(&fields[0].0.label) {
+                Some(n) => format!("{} {}", article(&n), escape_inline(&n)),
+                None => "an item".into(),
+            };
+            format!(
+                "{names} {fails} with {} when {one} is wrong, or names {what} the account behind the connection cannot see.",
+                code(404),
+            )
+        }
+        many if many.len() <= 4 => format!(
+            "{names} {fails} with {} when {} is wrong, or names an item the account behind the connection cannot see.",
+            code(404),
+            list(many, "or")
+        ),
+        _ => format!(
+            "{names} {fails} with {} when an ID {} given is wrong, or names an item the account behind the connection cannot see.",
+            code(404),
+            if members.len() == 1 { "it is" } else { "they are" }
+        ),
+    };
+    // Only the last part of a URI: "*Event Type UUID* takes the UUID at the end of the
+    // URIs other actions return".
+    let tails: Vec<(&Field, usize)> = fields
+        .iter()
+        .filter(|(x, _)| !x.picked && x.in_path && uri_tail(w, x))
+        .copied()
+        .collect();
+    if let Some((x, i)) = tails.first() {
+        let labels: Vec<String> = tails.iter().map(|(x, _)| italic(&x.label)).collect();
+        let example = uri_example(w, *i, x);
+        text.push_str(&format!(
+            " {} {} only the ID at the end of the URIs that other actions return{}.",
+            list(&labels, "and"),
+            if tails.len() == 1 { "takes" } else { "take" },
+            example
+                .map(|(uri, id)| format!(": for `{uri}`, enter `{id}`"))
+                .unwrap_or_default()
+        ));
+    }
+    // Where an earlier step's output has the value, for fields without a list.
+    let mut sources: Vec<String> = Vec::new();
+    for (x, _) in fields.iter().filter(|(x, _)| !x.picked) {
+        if let Some(j) = output_source(w, x, &members) {
+            sources.push(format!("{} from {}", italic(&x.label), w.name(j)));
+        }
+    }
+    if !sources.is_empty() {
+        text.push_str(&format!(
+            " Take {} from the output of an earlier step rather than typing {}, for example {}.",
+            if sources.len() == 1 { "it" } else { "them" },
+            if sources.len() == 1 { "it" } else { "them" },
+            list(&sources, "and"),
+        ));
+    }
+    let picked: Vec<String> = fields
+        .iter()
+        .filter(|(x, _)| x.picked)
+        .map(|(x, _)| italic(&x.label))
+        .collect();
+    if !picked.is_empty() {
+        text.push_str(&format!(
+            " Choose {} again from {}.",
+            list(&picked, "and"),
+            if picked.len() == 1 {
+                "its list"
+            } else {
+                "their lists"
+            }
+        ));
+    }
+    let cost = members.iter().map(|&i| w.cost(i, &[404])).sum();
+    let mut e = Entry::new(Topic::NotFound, text, cost);
+    e.actions = w.plain_names(&members);
+    e.statuses = vec![404];
+    vec![e]
+}
+
+/// The action whose output has a field's value: one in use, not among the failing ones,
+/// whose output has a field of the same name, or that lists or gets the field's item and
+/// has an ID; one named for the item first (a check's ID from **List all checks**, not
+/// from **List all alert channels**).
+fn output_source(w: &Writer, x: &Field, failing: &[usize]) -> Option<usize> {
+    let keys = [field_key(&x.name), field_key(&x.label)];
+    // "id" or "name" alone could be anything's.
+    const VAGUE: [&str; 9] = [
+        "", "id", "ids", "key", "name", "uuid", "uri", "url", "value",
+    ];
+    let singular = |n: &str| n.to_lowercase().trim_end_matches('s').to_string();
+    let noun = noun_of_label(&x.label).map(|n| singular(&n));
+    let of_item = |o: &OpFacts| {
+        noun.is_some()
+            && noun_of_action(&o.name).map(|n| singular(&n)) == noun
+            && o.outputs.iter().any(|k| k == "id")
+    };
+    w.facts
+        .ops
+        .iter()
+        .enumerate()
+        .filter(|(j, o)| {
+            !failing.contains(j)
+                && in_use(o)
+                && !o.is_trigger()
+                && (of_item(o)
+                    || keys
+                        .iter()
+                        .any(|k| !VAGUE.contains(&k.as_str()) && o.outputs.contains(k)))
+        })
+        .max_by_key(|(j, o)| {
+            let lists = o.name.to_lowercase().starts_with("list");
+            (of_item(o), lists, std::cmp::Reverse(*j))
+        })
+        .map(|(j, _)| j)
+}
+
+/// Whether a field takes an ID (`…UUID`, `…Id`) that the outputs carry only inside a URI:
+/// no output has the field, but one has a URI of the same item.
+fn uri_tail(w: &Writer, x: &Field) -> bool {
+    let key = field_key(&x.name);
+    let label = x.label.to_lowercase();
+    let Some(stem) = key.strip_suffix("uuid").or_else(|| {
+        label
+            .ends_with(" uuid")
+            .then(|| key.trim_end_matches("uuid"))
+    }) else {
+        return false;
+    };
+    let first = x
+        .label
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let outputs = || {
+        w.facts
+            .ops
+            .iter()
+            .filter(|o| in_use(o))
+            .flat_map(|o| &o.outputs)
+    };
+    !outputs().any(|o| *o == key || (!stem.is_empty() && *o == format!("{stem}uuid")))
+        && outputs().any(|o| o.ends_with("uri") && o.starts_with(&first))
+}
+
+/// An address of the item, from the service's host and the action's path: for
+/// `/event_types/{uuid}` on api.calendly.com, (`https://api.calendly.com/event_types/AAAA`,
+/// `AAAA`).
+fn uri_example(w: &Writer, i: usize, x: &Field) -> Option<(String, String)> {
+    let op = &w.facts.ops[i].op;
+    let host = w.facts.host.as_deref()?;
+    let marker = format!("{{{}}}", x.name);
+    let before = op.path.split(&marker).next()?;
+    if before.len() == op.path.len() || before.contains('{') {
+        return None;
+    }
+    let base = w
+        .facts
+        .base_path
+        .as_deref()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    let id = "AAAA1111";
+    Some((format!("https://{host}{base}{before}{id}"), id.to_string()))
 }
 
 /// 5xx and timeouts: one bullet, with what the actions' descriptions say about their time

@@ -189,9 +189,16 @@ pub(super) fn conditions(w: &Writer) -> Vec<Entry> {
             continue;
         }
         for c in &f.conditions {
+            // A maximum a field of the action already states is said with the field.
+            let field_says = knowledge::stated_maximum(c).is_some_and(|m| {
+                f.fields
+                    .iter()
+                    .any(|x| x.max.as_deref() == Some(m.as_str()))
+            });
             if super::words::required_permission(std::slice::from_ref(c)).is_some()
                 || knowledge::is_rate_sentence(c)
                 || w.noted(c)
+                || field_says
             {
                 continue;
             }
@@ -220,7 +227,8 @@ pub(super) fn conditions(w: &Writer) -> Vec<Entry> {
             subject(w, &users),
             lower_first(escape_inline(&makers_words(&c)).trim_end_matches('.'))
         );
-        if cost > 0 && requires(&c) {
+        // Only a short rule is what a 400 breaks; a long sentence says several things.
+        if cost > 0 && requires(&c) && c.split_whitespace().count() <= 16 {
             text.push_str(&format!(
                 "; otherwise {} with {}",
                 if one { "it fails" } else { "they fail" },

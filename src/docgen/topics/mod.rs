@@ -151,6 +151,9 @@ struct Writer<'f, 'a> {
     seen: Vec<Vec<Seen>>,
     /// Calls per operation.
     calls: Vec<u64>,
+    /// 401 and 407 responses per operation, however few: each says something about the
+    /// connection.
+    signed_out: Vec<u64>,
     stats: bool,
     /// The publisher's own notes, lower case.
     notes: String,
@@ -247,9 +250,17 @@ pub fn entries(
         .unwrap_or_default();
     let mut seen = Vec::new();
     let mut calls = Vec::new();
+    let mut signed_out = Vec::new();
     for f in &facts.ops {
         let s = by_pointer.get(f.op.pointer.as_str());
         calls.push(s.map_or(0, |s| s.responses.requests));
+        signed_out.push(s.map_or(0, |s| {
+            s.errors
+                .iter()
+                .filter(|e| knowledge::cause(e.status) == Some(Cause::Credentials))
+                .map(|e| e.count)
+                .sum()
+        }));
         seen.push(
             s.map(|s| {
                 s.errors
@@ -269,6 +280,7 @@ pub fn entries(
         facts,
         seen,
         calls,
+        signed_out,
         stats: stats.is_some(),
         notes: notes.to_lowercase(),
     };
@@ -345,6 +357,31 @@ mod tests {
         entries(&facts, None, &Thresholds::default(), "")
     }
 
+    /// The text of the entries with statistics: `rows` of `operation_id,status,count`.
+    fn text_with_stats(definition: &str, rows: &str) -> String {
+        let file =
+            crate::source::SourceFile::from_bytes("x.json".into(), definition.as_bytes().to_vec());
+        let root = crate::syntax::parse(&file).root.expect("test JSON parses");
+        let def = crate::model::build_definition(&root);
+        let mut csv = String::from("operation_id,status,count,window_start,window_end\n");
+        for row in rows.lines().map(str::trim).filter(|r| !r.is_empty()) {
+            csv.push_str(&format!(
+                "{row},2026-03-01T00:00:00Z,2026-03-31T00:00:00Z\n"
+            ));
+        }
+        let options = crate::stats::StatsOptions::default();
+        let mut analysis = crate::stats::Analysis::new(&def, None, &options);
+        analysis
+            .add_reader(std::path::Path::new("s.csv"), csv.as_bytes())
+            .expect("test statistics parse");
+        let report = analysis.finish();
+        let facts = super::super::facts::gather(&root, &def, None, &[]);
+        entries(&facts, Some(&report), &Thresholds::default(), "")
+            .iter()
+            .map(|e| e.text_md.clone())
+            .collect()
+    }
+
     #[test]
     fn no_successor_that_makers_cannot_see() {
         let def = r#"{"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {
@@ -390,5 +427,88 @@ mod tests {
         assert_eq!(e.topic, Topic::Connection);
         assert!(e.text_md.contains("`Bearer `"), "{}", e.text_md);
         assert!(!e.text_md.contains("user name"), "{}", e.text_md);
+    }
+
+    #[test]
+    fn every_way_to_sign_in_has_its_remedy() {
+        let def = r#"{"swagger": "2.0", "info": {"title": "Scrive", "version": "1"},
+            "securityDefinitions": {"o": {"type": "oauth2", "flow": "accessCode",
+                "authorizationUrl": "https://x.example/a", "tokenUrl": "https://x.example/t"}},
+            "paths": {}}"#;
+        let props = r#"{"properties": {"connectionParameterSets": {"values": [
+            {"name": "pw", "uiDefinition": {"displayName": "Email/password"}, "parameters": {
+                "email": {"type": "string", "uiDefinition": {"displayName": "Email"}},
+                "password": {"type": "securestring", "uiDefinition": {"displayName": "Password"}}}},
+            {"name": "sso", "uiDefinition": {"displayName": "OAuth/SSO"}, "parameters": {
+                "token": {"type": "oauthSetting", "oAuthSettings": {"identityProvider": "oauth2"}}}}]}}}"#;
+        let e = &entries_of(def, props)[0];
+        assert_eq!(e.topic, Topic::Connection);
+        assert!(
+            e.text_md.contains("With *Email/password*, edit the connection and enter the current *Password*; with *OAuth/SSO*, choose *Fix connection*"),
+            "{}",
+            e.text_md
+        );
+        // Only one of the ways asks for the fields.
+        assert!(
+            !e.text_md.contains("The connection asks for"),
+            "{}",
+            e.text_md
+        );
+    }
+
+    #[test]
+    fn an_id_the_outputs_carry_only_in_a_uri() {
+        let def = r#"{"swagger": "2.0", "info": {"title": "Calendly", "version": "1"},
+            "host": "api.calendly.example", "basePath": "/",
+            "paths": {
+            "/event_types/{uuid}": {"get": {"operationId": "GetEventType", "summary": "Get Event Type",
+                "parameters": [{"name": "uuid", "in": "path", "required": true, "type": "string",
+                    "x-ms-summary": "Event Type UUID"}],
+                "responses": {"200": {"description": "ok"}, "404": {"description": "Not found"}}}},
+            "/event_types": {"get": {"operationId": "ListEventTypes", "summary": "Get Event Types",
+                "responses": {"200": {"description": "ok", "schema": {"type": "object", "properties": {
+                    "event_uri": {"type": "string", "x-ms-summary": "Event URI"}}}}}}}}}"#;
+        let text = text_with_stats(
+            def,
+            "GetEventType,200,900\nGetEventType,404,100\nListEventTypes,200,500",
+        );
+        assert!(
+            text.contains("*Event Type UUID* takes only the ID at the end of the URIs that other actions return: for `https://api.calendly.example/event_types/AAAA1111`, enter `AAAA1111`."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_successor_named_like_it_with_more_words() {
+        let def = r#"{"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {
+            "/a": {"get": {"operationId": "Old", "summary": "When a document is signed (deprecated)", "deprecated": true,
+                "x-ms-trigger": "single", "responses": {"200": {"description": "ok"}}}},
+            "/b": {"get": {"operationId": "New", "summary": "When a document is signed (Start Signing)",
+                "x-ms-trigger": "single", "responses": {"200": {"description": "ok"}}}}}}"#;
+        let text: String = entries_of(def, "{}")
+            .iter()
+            .map(|e| e.text_md.clone())
+            .collect();
+        assert!(
+            text.contains("replace it with **When a document is signed (Start Signing)**"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn payment_in_the_connectors_own_terms() {
+        let def = r#"{"swagger": "2.0", "info": {"title": "Boom", "version": "1"}, "paths": {
+            "/sms": {"post": {"operationId": "Sms", "summary": "Send SMS",
+                "responses": {"200": {"description": "ok"},
+                    "402": {"description": "Your request could not be processed because of insufficient funds."}}}}}}"#;
+        let text: String = entries_of(def, "{}")
+            .iter()
+            .map(|e| e.text_md.clone())
+            .collect();
+        assert!(
+            text.contains("**Send SMS** fails with `402 Payment Required` when the Boom account's balance has run out: top it up in Boom."),
+            "{text}"
+        );
+        assert!(!text.contains("insufficient funds"), "{text}");
     }
 }

@@ -358,6 +358,10 @@ pub fn makers_words(text: &str) -> String {
         (" parameters ", " fields "),
         (" parameter ", " field "),
         ("This endpoint", "This action"),
+        ("this operation triggers", "the trigger fires"),
+        ("This operation triggers", "The trigger fires"),
+        ("this operation", "this action"),
+        ("This operation", "This action"),
         ("the endpoint", "the action"),
         ("The endpoint", "The action"),
     ] {
