@@ -88,6 +88,9 @@ pub struct IntroContext {
     pub common_errors: Vec<CommonError>,
     /// Whether anything at all was found for the Known issues section.
     pub has_content: bool,
+    /// Whether something beyond the connection was found: a section that only says how
+    /// to connect asks the publisher for the rest.
+    pub beyond_connection: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -202,6 +205,9 @@ pub fn build(inputs: &Inputs) -> IntroContext {
     operations.sort_by_key(|o| std::cmp::Reverse(o.0));
     let common_errors = common_errors(&entries, inputs.stats.is_some());
     let has_content = entries.iter().any(|e| !e.text_md.is_empty());
+    let beyond_connection = entries
+        .iter()
+        .any(|e| !e.text_md.is_empty() && e.topic != topics::Topic::Connection);
     IntroContext {
         doc: inputs.doc,
         connector: connector_info(inputs, &facts),
@@ -240,6 +246,7 @@ pub fn build(inputs: &Inputs) -> IntroContext {
         operations: operations.into_iter().map(|(_, o)| o).collect(),
         common_errors,
         has_content,
+        beyond_connection,
     }
 }
 

@@ -695,3 +695,30 @@ fn a_known_issues_heading_in_an_html_comment_counts_for_neither() {
     // A second run changes nothing.
     intro(&dir, &["--check"]).code(0);
 }
+
+/// A section that only says how to connect asks the publisher for the rest.
+#[test]
+fn a_section_with_only_the_connection_asks_for_the_rest() {
+    let t = Tree::new();
+    let dir = t.connector(
+        "keyed",
+        &[(
+            "apiDefinition.swagger.json",
+            r#"{"swagger": "2.0", "info": {"title": "Keyed", "version": "1.0"},
+                "host": "api.keyed.example", "basePath": "/",
+                "securityDefinitions": {"k": {"type": "apiKey", "in": "header", "name": "X-Key"}},
+                "paths": {"/things": {"get": {"operationId": "ListThings", "summary": "List things",
+                    "responses": {"200": {"description": "ok"}}}}}}"#,
+        )],
+    );
+    let text = stdout_of(&["intro", dir.to_str().unwrap()]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("**Connection.** If actions start failing with `401 Unauthorized`, the API key is no longer valid"),
+        "{text}"
+    );
+    assert!(
+        flat.contains("<!-- TODO: list what else makers should know:"),
+        "{text}"
+    );
+}
