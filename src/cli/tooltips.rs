@@ -125,10 +125,11 @@ fn tooltips_one(
     report: &mut String,
 ) -> Result<(String, Vec<Suggestion>, Option<usize>)> {
     let loaded = load(c, &args.stats)?;
-    let suggestions = tooltips::suggest(
+    let suggestions = tooltips::suggest_with(
         &loaded.root,
         &loaded.definition,
         &evidence(loaded.stats.as_ref()),
+        &docs(c),
     );
     let path = loaded.source.path.clone();
     if !args.write {
@@ -180,6 +181,21 @@ fn tooltips_one(
         }
     }
     Ok((path.display().to_string(), suggestions, Some(edits.len())))
+}
+
+/// The connector's Markdown files (readme, intro), whose notes on fields answer
+/// questions a tooltip would otherwise ask. One that cannot be read is left out.
+fn docs(c: &ConnectorFiles) -> String {
+    let mut out = String::new();
+    for (p, _) in &c.docs {
+        if let Ok(bytes) =
+            connlint::fsutil::read_in_tree(p, &c.root, connlint::fsutil::MAX_FILE_SIZE)
+        {
+            out.push_str(&String::from_utf8_lossy(&bytes));
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// The input errors of each operation in the statistics, for ranking the suggestions.
@@ -250,6 +266,13 @@ fn pretty(path: &str, suggestions: &[Suggestion]) -> String {
         }
         match &s.current {
             // A question for the publisher: printed, never written.
+            // Advice to show or hide the field: printed with its reason, never written.
+            _ if s.key == "x-ms-visibility" => text.push_str(&format!(
+                "    ? {}: {} ({})\n",
+                s.key,
+                json_str(&s.value),
+                s.reason
+            )),
             _ if s.todo => text.push_str(&format!("    ? {}: {}\n", s.key, s.value)),
             None => text.push_str(&format!("    + {}: {}\n", s.key, json_str(&s.value))),
             Some(cur) => text.push_str(&format!(

@@ -1,10 +1,12 @@
 //! The tooltip (`description`) of one field, from facts alone.
 //!
 //! A tooltip is written only from what the definition states about the field, and only
-//! when it tells the maker something the label does not: where the value comes from,
-//! its format with an example, its allowed values, a pattern in words, its range and
-//! its default. A field with none of these gets a TODO question for the publisher
-//! instead (never written to the file), or nothing.
+//! when it tells the maker something the label and the designer do not: where the value
+//! comes from, its format with an example, a pattern in words, its range and its
+//! default. Allowed values are not repeated: the designer shows an `enum` as a dropdown.
+//! A field with none of these gets a TODO question for the publisher instead (never
+//! written to the file), or nothing when the label says what to enter ("Name",
+//! "Subject"), the field is a count, or it is a dropdown.
 
 use serde_json::Value;
 
@@ -55,6 +57,9 @@ pub struct FieldFacts {
 pub struct Source {
     /// The action's name as makers see it.
     pub action: String,
+    /// Other actions whose output holds the value just as well ("Send … Image Message"
+    /// beside "Send … Text Message").
+    pub alternatives: Vec<String>,
     /// The label of the output that holds the value ("Board ID").
     pub output: String,
     /// Whether a picker (`x-ms-dynamic-values`) lists the action's results.
@@ -74,6 +79,10 @@ pub struct Tooltip {
     pub text: String,
     /// A question for the publisher (`TODO: …`), never written to the definition.
     pub todo: bool,
+    /// Whether the text says what the value is (where it comes from, a query language, a
+    /// format, a pattern) rather than only its range, length or default, which add to a
+    /// description and never replace it ("The page number. The default is 1.").
+    pub says_what: bool,
 }
 
 /// Query languages and OData options a field takes, by its name.
@@ -139,14 +148,6 @@ fn value_text(v: &Value) -> String {
         Value::Bool(true) => "Yes".into(),
         Value::Bool(false) => "No".into(),
         other => other.to_string(),
-    }
-}
-
-fn or_list(items: &[String]) -> String {
-    match items.len() {
-        0 => String::new(),
-        1 => items[0].clone(),
-        n => format!("{} or {}", items[..n - 1].join(", "), items[n - 1]),
     }
 }
 
@@ -494,10 +495,15 @@ fn format_sentence(f: &FieldFacts) -> Option<String> {
             "A date and time in ISO 8601 format, such as 2025-01-31T13:45:00Z.".into()
         }
         Some("time") => "A time, such as 13:45:00.".into(),
-        Some("email") if !array => "An email address, such as someone@example.com.".into(),
+        // "Email": the label says it is an address; the example is padding.
+        Some("email") if !array && !label_says(f, &["email", "mail"]) => {
+            "An email address, such as someone@example.com.".into()
+        }
         Some("uri" | "url") if !array => "A full URL, such as https://contoso.com/page.".into(),
         Some("uuid" | "guid") => "A GUID, such as 123e4567-e89b-12d3-a456-426614174000.".into(),
-        Some("byte") => "The content, encoded as base64.".into(),
+        // The designer encodes file content for a `byte` field itself: "base64" invites
+        // makers to encode it twice.
+        Some("byte") => file_sentence(),
         Some("binary") => file_sentence(),
         _ if f.type_name.as_deref() == Some("file") => file_sentence(),
         _ => {
@@ -509,13 +515,23 @@ fn format_sentence(f: &FieldFacts) -> Option<String> {
                 (_, Some(st)) if string && st != "RFC 3339" && st != "ISO 8601" => {
                     format!("In the format {st}.")
                 }
-                (Some("email"), None) if string && ws.len() <= 2 => {
+                (Some("email"), None)
+                    if string && ws.len() <= 2 && !label_says(f, &["email", "mail"]) =>
+                {
                     "An email address, such as someone@example.com.".into()
                 }
                 _ => return None,
             }
         }
     })
+}
+
+/// Whether the field's label holds one of `words` ("Assignee Email").
+fn label_says(f: &FieldFacts, words: &[&str]) -> bool {
+    let label = f.label.clone().unwrap_or_else(|| label_from_name(&f.name));
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.contains(&w.to_lowercase().as_str()))
 }
 
 fn file_sentence() -> String {
@@ -558,23 +574,27 @@ fn odata_example(f: &FieldFacts, q: Query) -> Option<String> {
     }
 }
 
-/// The facts about the value, as sentences; each carries one fact or more.
-fn fact_sentences(f: &FieldFacts) -> Vec<String> {
+/// The facts about the value, as sentences, each carrying one fact or more; and whether
+/// they say what the value is (see [`Tooltip::says_what`]).
+fn fact_sentences(f: &FieldFacts) -> (Vec<String>, bool) {
     let mut out = Vec::new();
     let items = f.items.clone().unwrap_or_else(|| "items".into());
     let label = f.label.clone().unwrap_or_else(|| label_from_name(&f.name));
     // Where the value comes from.
     if let Some(src) = &f.source {
+        let quoted = |a: &str| format!("\u{201c}{a}\u{201d}");
+        let from = match src.alternatives.as_slice() {
+            [] => quoted(&src.action),
+            [other] => format!("{} or {}", quoted(&src.action), quoted(other)),
+            _ => format!("an earlier action, such as {}", quoted(&src.action)),
+        };
         out.push(if src.picker {
             format!(
-                "Choose from the list, or use the {} output of \u{201c}{}\u{201d}.",
-                src.output, src.action
+                "Choose from the list, or use the {} output of {from}.",
+                src.output
             )
         } else {
-            format!(
-                "Use the {} output of \u{201c}{}\u{201d}.",
-                src.output, src.action
-            )
+            format!("Use the {} output of {from}.", src.output)
         });
     } else if let Some(p) = &f.picker {
         let generic = ["item", "items", "value", "values", "data", "result"];
@@ -631,30 +651,7 @@ fn fact_sentences(f: &FieldFacts) -> Vec<String> {
             out.push(s);
         }
     }
-    // Allowed values.
-    let booleans = f.enum_values.iter().all(Value::is_boolean);
-    if !f.enum_values.is_empty() && f.enum_values.len() <= 10 && !booleans {
-        let shown: Vec<String> = f
-            .enum_values
-            .iter()
-            .map(|v| {
-                f.enum_names
-                    .iter()
-                    .find(|(value, _)| value == v)
-                    .map(|(_, n)| n.clone())
-                    .unwrap_or_else(|| value_text(v))
-            })
-            .filter(|s| !s.trim().is_empty())
-            .collect();
-        if !shown.is_empty() {
-            let array = f.type_name.as_deref() == Some("array");
-            out.push(match (shown.len(), array) {
-                (1, _) => format!("Always {}.", shown[0]),
-                (_, true) => format!("One or more of: {}.", or_list(&shown)),
-                _ => format!("One of: {}.", or_list(&shown)),
-            });
-        }
-    }
+    // Allowed values: the designer shows them as a dropdown, so they are not repeated.
     // A pattern in words.
     if f.enum_values.is_empty() {
         if let Some((words, example)) = f.pattern.as_deref().and_then(pattern_in_words) {
@@ -665,6 +662,7 @@ fn fact_sentences(f: &FieldFacts) -> Vec<String> {
             }
         }
     }
+    let says_what = !out.is_empty();
     // Range.
     let integer = f.type_name.as_deref() == Some("integer");
     let range = match (&f.minimum, &f.maximum) {
@@ -745,11 +743,20 @@ fn fact_sentences(f: &FieldFacts) -> Vec<String> {
             .iter()
             .find(|(value, _)| value == d)
             .map(|(_, n)| n.clone())
-            .unwrap_or_else(|| value_text(d));
+            .unwrap_or_else(|| match (f.type_name.as_deref(), d) {
+                // `"default": "false"` on a boolean is No in the designer.
+                (Some("boolean"), Value::String(t)) if t.eq_ignore_ascii_case("true") => {
+                    "Yes".into()
+                }
+                (Some("boolean"), Value::String(t)) if t.eq_ignore_ascii_case("false") => {
+                    "No".into()
+                }
+                _ => value_text(d),
+            });
         out.push(format!("The default is {shown}."));
     }
     let _ = label;
-    out
+    (out, says_what)
 }
 
 fn is_shown_default(d: &Value) -> bool {
@@ -775,10 +782,13 @@ fn entity_of(label: &str) -> Option<String> {
     (!ws.is_empty()).then(|| ws.join(" "))
 }
 
-/// Last words of names that say what to enter: a missing tooltip there is a gap, but no
-/// question worth asking unless the action fails with 400s.
+/// Last words of labels that say what to enter ("Name", "Subject", "First Name",
+/// "Image URL"): no question about them is worth the publisher's time.
 const SELF_EXPLANATORY: &[&str] = &[
     "name",
+    "firstname",
+    "lastname",
+    "surname",
     "title",
     "subject",
     "description",
@@ -792,40 +802,161 @@ const SELF_EXPLANATORY: &[&str] = &[
     "content",
     "summary",
     "label",
+    "caption",
+    "filename",
     "city",
     "street",
+    "country",
+    "company",
     "reason",
+    "username",
+    "password",
+    "email",
+    "url",
+    "uri",
+    "value",
 ];
+
+/// Last words of whole numbers that are counts, pages or sizes of a page: their meaning
+/// is in the label, and they have no unit to ask about.
+const COUNTS: &[&str] = &[
+    "page", "count", "limit", "size", "top", "skip", "offset", "number", "total", "quantity",
+    "max", "min", "results", "retries", "attempts", "amount", "items", "records", "rows", "pages",
+    "per",
+];
+
+/// Words of whole numbers that are a position in a sequence.
+const ORDERS: &[&str] = &["order", "position", "index", "sequence", "rank", "step"];
+
+/// Words of quantities that need a unit.
+const MEASURES: &[&str] = &[
+    "time",
+    "timeout",
+    "duration",
+    "interval",
+    "delay",
+    "period",
+    "age",
+    "ttl",
+    "frequency",
+    "wait",
+    "expiry",
+    "expiration",
+    "lifetime",
+];
+
+/// Units a name can carry ("Estimated Hours", "Timeout (ms)").
+const UNITS: &[&str] = &[
+    "ms",
+    "millis",
+    "milliseconds",
+    "msec",
+    "second",
+    "seconds",
+    "secs",
+    "sec",
+    "minute",
+    "minutes",
+    "mins",
+    "min",
+    "hour",
+    "hours",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "bytes",
+    "kb",
+    "mb",
+    "gb",
+    "percent",
+    "percentage",
+    "pixels",
+    "px",
+    "cm",
+    "mm",
+    "km",
+    "kg",
+];
+
+/// The words of a field as a maker reads them: its name's and its label's.
+fn field_words(f: &FieldFacts) -> Vec<String> {
+    let mut ws = super::words(&f.name);
+    if let Some(l) = &f.label {
+        ws.extend(
+            l.split(|c: char| !c.is_alphanumeric())
+                .flat_map(super::words),
+        );
+    }
+    ws
+}
+
+/// Whether the label (or, without one, the name) says what to enter.
+fn self_explanatory(f: &FieldFacts) -> bool {
+    let label = f.label.clone().unwrap_or_else(|| label_from_name(&f.name));
+    let ws: Vec<String> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .flat_map(super::words)
+        .collect();
+    ws.last()
+        .is_some_and(|w| SELF_EXPLANATORY.contains(&w.as_str()))
+        || super::words(&f.name)
+            .last()
+            .is_some_and(|w| SELF_EXPLANATORY.contains(&w.as_str()))
+}
 
 /// Whether a field with no facts is worth a question even without statistics: it is
 /// likely at fault when a call fails (an identifier, a date without a format, a query,
-/// a phone number, free-form text whose name does not say what it holds).
+/// a phone number, free-form text whose label does not say what it holds, a quantity
+/// without its unit).
 pub fn worth_asking(f: &FieldFacts) -> bool {
-    if f.has_properties {
+    let Some(q) = todo_for(f) else {
         return false;
-    }
-    let ws = super::words(&f.name);
-    let last = ws.last().map(String::as_str).unwrap_or_default();
+    };
     match f.type_name.as_deref() {
         Some("boolean" | "object") => false,
+        Some("integer" | "number") => q.contains("which unit"),
         Some("array") => f.items_type.as_deref() != Some("object"),
-        Some("integer" | "number") => false,
-        _ => !SELF_EXPLANATORY.contains(&last),
+        _ => true,
     }
 }
 
-/// A question for the publisher, for a field the definition says too little about.
-fn todo_for(f: &FieldFacts, label: &str) -> Option<String> {
-    if f.has_properties {
+/// A question for the publisher, for a field the definition says too little about;
+/// `None` where no question is worth asking: a container, a dropdown, a label that says
+/// what to enter, a count, a number whose unit is in its name.
+fn todo_for(f: &FieldFacts) -> Option<String> {
+    if f.has_properties || !f.enum_values.is_empty() || self_explanatory(f) {
         return None;
     }
+    let label = f
+        .label
+        .clone()
+        .filter(|l| !l.trim().is_empty() && l.chars().count() <= super::MAX_SUMMARY)
+        .unwrap_or_else(|| label_from_name(&f.name));
     let ws = super::words(&f.name);
+    let all = field_words(f);
     let last = ws.last().map(String::as_str).unwrap_or_default();
     let has = |w: &str| ws.iter().any(|x| x == w);
+    let any_of = |list: &[&str]| all.iter().any(|w| list.contains(&w.as_str()));
     let q = match f.type_name.as_deref() {
         Some("boolean") => format!("what happens when {label} is Yes?"),
         Some("integer" | "number") => {
-            format!("which values does {label} take, and in which unit?")
+            if any_of(UNITS) {
+                return None;
+            } else if any_of(ORDERS) {
+                format!("does {label} start at 0 or at 1?")
+            } else if COUNTS.contains(&last) || any_of(&["page", "count", "limit", "per"]) {
+                return None;
+            } else if any_of(MEASURES) {
+                format!("in which unit is {label} (milliseconds, seconds, minutes …)?")
+            } else {
+                format!("which values does {label} take?")
+            }
         }
         Some("array") => format!("what does each item of {label} hold? Give an example."),
         Some("object") => format!("what does {label} hold? Give an example."),
@@ -849,20 +980,20 @@ fn todo_for(f: &FieldFacts, label: &str) -> Option<String> {
 }
 
 /// The tooltip for a field: its facts, or a question for the publisher when it has none
-/// (`None` for an object whose properties carry their own tooltips).
+/// (`None` where no question is worth asking, see [`todo_for`]).
 pub fn tooltip_for(f: &FieldFacts) -> Option<Tooltip> {
-    let label = f
-        .label
-        .clone()
-        .filter(|l| !l.trim().is_empty() && l.chars().count() <= super::MAX_SUMMARY)
-        .unwrap_or_else(|| label_from_name(&f.name));
-    let facts = fact_sentences(f);
+    let (facts, says_what) = fact_sentences(f);
     if facts.is_empty() {
-        return todo_for(f, &label).map(|text| Tooltip { text, todo: true });
+        return todo_for(f).map(|text| Tooltip {
+            text,
+            todo: true,
+            says_what: false,
+        });
     }
     Some(Tooltip {
         text: facts.join(" "),
         todo: false,
+        says_what,
     })
 }
 
@@ -976,22 +1107,21 @@ mod tests {
     }
 
     #[test]
-    fn allowed_values_range_and_default() {
+    fn allowed_values_are_the_dropdowns_range_and_default_are_told() {
+        // The designer shows an enum as a dropdown: only the default is news.
         let mut f = facts("priority");
         f.enum_values = vec!["low".into(), "normal".into(), "high".into()];
         f.default = Some("normal".into());
-        assert_eq!(
-            tooltip_for(&f).unwrap().text,
-            "One of: low, normal or high. The default is normal."
-        );
+        assert_eq!(tooltip_for(&f).unwrap().text, "The default is normal.");
+        assert!(!tooltip_for(&f).unwrap().says_what);
+        // No default: nothing to say, and no question about a dropdown.
+        f.default = None;
+        assert_eq!(tooltip_for(&f), None);
         let mut f = facts("labels");
         f.type_name = Some("array".into());
         f.enum_values = vec!["bug".into(), "feature".into()];
         f.max_items = Some("5".into());
-        assert_eq!(
-            tooltip_for(&f).unwrap().text,
-            "One or more of: bug or feature. Up to 5 items."
-        );
+        assert_eq!(tooltip_for(&f).unwrap().text, "Up to 5 items.");
         let mut f = facts("top");
         f.type_name = Some("integer".into());
         f.minimum = Some("1".into());
@@ -1009,8 +1139,81 @@ mod tests {
         f.type_name = Some("boolean".into());
         f.default = Some(false.into());
         assert_eq!(tooltip_for(&f).unwrap().text, "The default is No.");
+        // `"default": "false"` on a boolean is No too.
+        f.default = Some("false".into());
+        assert_eq!(tooltip_for(&f).unwrap().text, "The default is No.");
         f.required = true;
         assert!(tooltip_for(&f).unwrap().todo);
+    }
+
+    #[test]
+    fn file_content_and_email_formats() {
+        // `format: byte`: the designer encodes file content; "base64" would invite
+        // makers to encode it twice.
+        let mut f = facts("base");
+        f.format = Some("byte".into());
+        let t = tooltip_for(&f).unwrap().text;
+        assert!(
+            t.contains("File Content output") && !t.contains("base64"),
+            "{t}"
+        );
+        // An email field whose label says so needs no example address.
+        let mut f = facts("partyEmail");
+        f.format = Some("email".into());
+        f.label = Some("Party Email".into());
+        assert_eq!(tooltip_for(&f), None);
+        let mut f = facts("owner");
+        f.format = Some("email".into());
+        assert!(tooltip_for(&f)
+            .unwrap()
+            .text
+            .contains("someone@example.com"));
+    }
+
+    #[test]
+    fn no_question_the_label_answers_or_that_makes_no_sense() {
+        for (name, label) in [
+            ("name", "Name"),
+            ("subject", "Subject"),
+            ("firstname", "First Name"),
+            ("company", "Company"),
+            ("password", "Password"),
+            ("caption", "Caption"),
+            ("url", "Image URL"),
+        ] {
+            let mut f = facts(name);
+            f.label = Some(label.into());
+            assert_eq!(tooltip_for(&f), None, "{name}");
+        }
+        // Counts and pages have no unit; a unit in the name is the answer.
+        for name in [
+            "page",
+            "pageSize",
+            "maxRetries",
+            "estimated_hours",
+            "timeoutMs",
+        ] {
+            let mut f = facts(name);
+            f.type_name = Some("integer".into());
+            assert_eq!(tooltip_for(&f), None, "{name}");
+        }
+        // An order is asked where it starts; a duration for its unit.
+        let mut f = facts("order");
+        f.type_name = Some("integer".into());
+        f.label = Some("Signing Order".into());
+        assert_eq!(
+            tooltip_for(&f).unwrap().text,
+            "TODO: does Signing Order start at 0 or at 1?"
+        );
+        let mut f = facts("ring_timeout");
+        f.type_name = Some("integer".into());
+        let t = tooltip_for(&f).unwrap();
+        assert!(t.todo && t.text.contains("in which unit"), "{}", t.text);
+        assert!(worth_asking(&f));
+        // A dropdown is no question either.
+        let mut f = facts("status");
+        f.enum_values = vec!["a".into(), "b".into()];
+        assert_eq!(tooltip_for(&f), None);
     }
 
     #[test]
@@ -1018,6 +1221,7 @@ mod tests {
         let mut f = facts("boardId");
         f.source = Some(Source {
             action: "List boards".into(),
+            alternatives: Vec::new(),
             output: "Board ID".into(),
             picker: false,
         });

@@ -114,6 +114,10 @@ const PREFIX_PIECES: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     words: HashSet<String>,
+    /// How often each word is written in the definition's texts.
+    counts: HashMap<String, u32>,
+    /// The words of its parameter names and property keys: its own terms.
+    identifiers: HashSet<String>,
 }
 
 impl Vocabulary {
@@ -124,6 +128,7 @@ impl Vocabulary {
     /// (`boardid` quoted in a description) does not count.
     pub fn from_definition(root: &Node) -> Vocabulary {
         let mut prose: HashSet<String> = HashSet::new();
+        let mut counts: HashMap<String, u32> = HashMap::new();
         let mut parts: HashSet<String> = HashSet::new();
         let mut single: HashSet<String> = HashSet::new();
         let mut identifier = |name: &str, parts: &mut HashSet<String>| {
@@ -148,6 +153,7 @@ impl Vocabulary {
                         for w in &ws {
                             if w.chars().count() >= 2 {
                                 prose.insert(w.to_lowercase());
+                                *counts.entry(w.to_lowercase()).or_default() += 1;
                             }
                         }
                     }
@@ -169,24 +175,121 @@ impl Vocabulary {
             .into_iter()
             .filter(|w| !single.contains(w) || RANKS.contains_key(w.as_str()))
             .collect();
+        let identifiers: HashSet<String> = parts.union(&single).cloned().collect();
         words.extend(parts.into_iter().filter(|w| w.len() >= 2));
         // A word the bundled list splits (`orderid` in a path written in prose, or a
         // part of `orderid_list`) is an identifier, not a word of the definition.
         let empty = Vocabulary::default();
         words.retain(|w| RANKS.contains_key(w.as_str()) || split_run(w, &empty).is_none());
-        Vocabulary { words }
+        Vocabulary {
+            words,
+            counts,
+            identifiers,
+        }
     }
 
     /// A vocabulary of the given words, for tests and callers without a definition.
     pub fn of<'a>(words: impl IntoIterator<Item = &'a str>) -> Vocabulary {
         Vocabulary {
             words: words.into_iter().map(str::to_lowercase).collect(),
+            counts: HashMap::new(),
+            identifiers: HashSet::new(),
         }
     }
 
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
     }
+
+    /// The correction of a misspelt word (lower case): the one word of the bundled list
+    /// that the definition also writes and that is one edit away (a letter added,
+    /// dropped, changed, or two swapped), for a word of six letters or more that is not
+    /// in the list and that the definition writes rarely (a misspelling, not its own
+    /// term: "invitee" is written everywhere in Calendly's). `paremeters` →
+    /// `parameters` where the definition writes "parameters" elsewhere; `None` for
+    /// anything else.
+    pub fn correction(&self, word: &str) -> Option<&str> {
+        if word.chars().count() < 6
+            || self.counts.get(word).copied().unwrap_or_default() > 3
+            // `type_locution`: the API's own term, however rare in English.
+            || self.identifiers.contains(word)
+            || !word.chars().all(|c| c.is_ascii_lowercase())
+            || is_word(word)
+            || split_run(word, self).is_some()
+        {
+            return None;
+        }
+        let mut found = self
+            .words
+            .iter()
+            // A letter more or less at the end is another form of the word (`filenames`).
+            .filter(|w| {
+                is_word(w)
+                    && one_edit(word, w)
+                    && !w.starts_with(word)
+                    && !word.starts_with(w.as_str())
+            });
+        let first = found.next()?;
+        found.next().is_none().then_some(first.as_str())
+    }
+}
+
+/// Whether `b` is `a` with one letter added, dropped or changed, or two neighbours swapped.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[start..], &b[start..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Greater => ra[1..] == *rb,
+        std::cmp::Ordering::Less => *ra == rb[1..],
+    }
+}
+
+/// `text` with the misspelt words the definition also spells right corrected
+/// ([`Vocabulary::correction`]), in the case they were written in: "URL Paremeters" →
+/// "URL Parameters", "Longtitude of your location" → "Longitude of your location".
+pub fn fix_typos(text: &str, vocab: &Vocabulary) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        let lower = word.to_ascii_lowercase();
+        let same_case = word.chars().skip(1).all(|c| c.is_ascii_lowercase());
+        match vocab.correction(&lower).filter(|_| same_case) {
+            Some(fixed) => {
+                if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    let mut c = fixed.chars();
+                    if let Some(f) = c.next() {
+                        out.push(f.to_ascii_uppercase());
+                        out.push_str(c.as_str());
+                    }
+                } else {
+                    out.push_str(fixed);
+                }
+            }
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 fn walk<'a>(node: &'a Node, f: &mut impl FnMut(&'a str, &'a Node)) {
@@ -349,6 +452,33 @@ mod tests {
         // A word the definition writes whole that the list cannot split stays whole.
         let vocab = Vocabulary::of(["plunetid"]);
         assert_eq!(split_run("plunetid", &vocab), None);
+    }
+
+    #[test]
+    fn typos_are_fixed_only_towards_the_definitions_own_spelling() {
+        let v = Vocabulary::of(["parameters", "longitude", "url"]);
+        assert_eq!(fix_typos("URL Paremeters", &v), "URL Parameters");
+        assert_eq!(
+            fix_typos("Longtitude of your location", &v),
+            "Longitude of your location"
+        );
+        // Without the right spelling in the definition, nothing changes.
+        assert_eq!(
+            fix_typos("URL Paremeters", &Vocabulary::default()),
+            "URL Paremeters"
+        );
+        // Words, short words and words in mixed case stay as written.
+        assert_eq!(fix_typos("Parameters", &v), "Parameters");
+        assert_eq!(fix_typos("Paramz", &v), "Paramz");
+        assert_eq!(fix_typos("ParEmeters", &v), "ParEmeters");
+        assert!(one_edit("paremeters", "parameters"));
+        assert!(one_edit("longtitude", "longitude"));
+        assert!(one_edit("recieve", "receive"));
+        assert!(!one_edit("parameters", "parameters"));
+        assert!(!one_edit("abcdef", "abcxyz"));
+        // Another form of the word is no correction.
+        let v = Vocabulary::of(["filenames"]);
+        assert_eq!(fix_typos("Filename", &v), "Filename");
     }
 
     #[test]
