@@ -62,6 +62,13 @@ pub(super) fn permission(w: &Writer) -> Vec<Entry> {
             }
         }
     }
+    // With statistics, only what actions that were refused need: the rest is padding.
+    if w.stats {
+        for (_, users) in needs.iter_mut() {
+            users.retain(|&i| w.seen[i].iter().any(|s| s.status == 403));
+        }
+        needs.retain(|(_, users)| !users.is_empty());
+    }
     let covered: Vec<usize> = needs.iter().flat_map(|(_, u)| u.clone()).collect();
     if !needs.is_empty() {
         let parts: Vec<String> = needs
@@ -79,7 +86,12 @@ pub(super) fn permission(w: &Writer) -> Vec<Entry> {
         let mut text = format!("**Permissions.** {}.", parts.join("; "));
         if cost > 0 || !w.stats {
             text.push_str(&format!(
-                " Without it, the action fails with {}.",
+                " Without it, {} with {}.",
+                if covered.len() == 1 {
+                    "the action fails"
+                } else {
+                    "they fail"
+                },
                 code(403)
             ));
         }

@@ -5,6 +5,7 @@ use super::super::knowledge::{self, Cause};
 use super::super::markdown::escape_inline;
 use super::words::{code, italic, lower_first, makers_words, possessive, terminated};
 use super::{in_use, Entry, Todo, Topic, Writer};
+use crate::text::capitalize;
 
 /// The rate limit, when one is stated (the readme, the definition, a throttling policy);
 /// without one, 429s are a question for the publisher.
@@ -238,6 +239,11 @@ pub(super) fn conditions(w: &Writer) -> Vec<Entry> {
         let mut e = Entry::new(Topic::Action, terminated(&text), cost);
         e.actions = w.plain_names(&users);
         e.statuses = failed;
+        if one {
+            // Said in the action's own bullet, if it has one.
+            let (_, sentence) = text.split_once(": ").unwrap_or(("", &text));
+            e.addendum = Some(terminated(&capitalize(sentence)));
+        }
         if cost > 0 {
             out.push(e);
         } else {
@@ -293,7 +299,16 @@ pub(super) fn requires(sentence: &str) -> bool {
         " must ",
         "requires",
         "required",
-        " only ",
+        // "only" as a condition ("usable only in", "only if"), not "returns only".
+        " only if ",
+        " only when ",
+        " only in ",
+        " only within ",
+        "usable only",
+        "can only",
+        "only accepts",
+        "only works",
+        "only supports",
         "cannot",
         "can't",
         "can not",

@@ -77,6 +77,9 @@ pub struct Entry {
     /// only as the question, and left out once their notes answer it.
     #[serde(skip)]
     thin: bool,
+    /// A sentence about one action that joins that action's own bullet, when it has one.
+    #[serde(skip)]
+    addendum: Option<String>,
 }
 
 /// A question for the publisher, and what in their own notes would answer it.
@@ -100,6 +103,7 @@ impl Entry {
             cost,
             todo: None,
             thin: false,
+            addendum: None,
         }
     }
     /// An entry that is only a question for the publisher.
@@ -296,6 +300,31 @@ pub fn entries(
     out.extend(pickers::entries(&w));
     out.extend(webhooks::entries(&w));
     out.extend(deprecations::entry(&w));
+    // A condition of one action joins that action's bullet.
+    let mut k = 0;
+    while k < out.len() {
+        let host = out[k].addendum.as_ref().and_then(|_| {
+            out.iter().position(|h| {
+                h.addendum.is_none()
+                    && !h.text_md.is_empty()
+                    && h.actions == out[k].actions
+                    && h.topic != Topic::Deprecations
+            })
+        });
+        match host {
+            Some(h) => {
+                let e = out.remove(k);
+                let h = if h > k { h - 1 } else { h };
+                out[h].text_md.push(' ');
+                out[h].text_md.push_str(&e.addendum.unwrap_or_default());
+                out[h].cost += e.cost;
+                out[h].statuses.extend(e.statuses);
+                out[h].statuses.sort_unstable();
+                out[h].statuses.dedup();
+            }
+            None => k += 1,
+        }
+    }
     let named: Vec<String> = out.iter().flat_map(|e| e.actions.clone()).collect();
     let said: String = out.iter().map(|e| e.text_md.as_str()).collect();
     out.extend(limits::limits(&w, &named, &said));
@@ -510,5 +539,22 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("insufficient funds"), "{text}");
+    }
+
+    #[test]
+    fn a_condition_joins_its_actions_bullet() {
+        let def = r#"{"swagger": "2.0", "info": {"title": "T", "version": "1"}, "paths": {
+            "/search": {"get": {"operationId": "Search", "summary": "Search items",
+                "description": "Returns only the latest 100 results.",
+                "parameters": [{"name": "q", "in": "query", "type": "string", "required": true,
+                    "x-ms-summary": "JQL Query", "description": "A JQL query."}],
+                "responses": {"200": {"description": "ok"}}}}}}"#;
+        let text = text_with_stats(def, "Search,200,900\nSearch,400,100");
+        assert!(
+            text.contains("Returns only the latest 100 results.")
+                && !text.contains("**Search items**: returns"),
+            "{text}"
+        );
+        assert_eq!(text.matches("**Search items**").count(), 1, "{text}");
     }
 }

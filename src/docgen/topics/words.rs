@@ -332,6 +332,12 @@ pub fn required_permission(conditions: &[String]) -> Option<String> {
         ] {
             if let Some(at) = lower.find(lead) {
                 let what = c[at + lead.len()..].trim().trim_end_matches('.');
+                // "either of: Administer Jira or Creator of the task" says "or" already.
+                let what = ["either of:", "Either of:", "one of:", "One of:"]
+                    .iter()
+                    .find_map(|l| what.strip_prefix(l))
+                    .unwrap_or(what)
+                    .trim();
                 if !what.is_empty() {
                     return Some(what.to_string());
                 }
@@ -373,6 +379,17 @@ pub fn makers_words(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn permissions_as_needed() {
+        assert_eq!(
+            required_permission(&[
+                "Permissions required: either of: Administer Jira or Creator of the task.".into()
+            ])
+            .as_deref(),
+            Some("Administer Jira or Creator of the task")
+        );
+    }
 
     #[test]
     fn descriptions_are_worked_into_the_sentence() {
