@@ -6,6 +6,28 @@
 
 use std::collections::HashMap;
 
+/// A path with its variables replaced by `{}` and in lower case: two paths with the same
+/// shape differ only in case and variable names.
+pub fn shape(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut in_var = false;
+    for c in path.chars() {
+        match c {
+            '{' => {
+                in_var = true;
+                out.push('{');
+            }
+            '}' => {
+                in_var = false;
+                out.push('}');
+            }
+            _ if in_var => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 /// Whether a segment is one template variable (`{id}`), which matches any value.
 fn is_variable(segment: &str) -> bool {
     segment.starts_with('{') && segment.ends_with('}') && segment.matches('{').count() == 1
@@ -182,26 +204,5 @@ mod tests {
         let fast = first_overlaps(triples.iter().copied());
         assert_eq!(fast, naive(&triples));
         assert!(fast.iter().filter(|f| f.is_some()).count() > 50);
-    }
-
-    /// A stand-in for the path-unique rule's shape in tests: variables emptied, lower case.
-    fn shape(path: &str) -> String {
-        let mut out = String::new();
-        let mut in_var = false;
-        for c in path.chars() {
-            match c {
-                '{' => {
-                    in_var = true;
-                    out.push('{');
-                }
-                '}' => {
-                    in_var = false;
-                    out.push('}');
-                }
-                _ if in_var => {}
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-        out
     }
 }

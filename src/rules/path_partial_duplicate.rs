@@ -1,6 +1,5 @@
-use super::path_unique::shape;
 use crate::diagnostic::Diagnostic;
-use crate::model::paths::first_overlaps;
+use crate::model::paths::{first_overlaps, shape};
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
 

@@ -1,4 +1,5 @@
 use crate::diagnostic::Diagnostic;
+use crate::model::paths::shape;
 use crate::rules::DefinitionContext;
 use crate::syntax::pointer::join;
 
@@ -41,27 +42,6 @@ crate::declare_rule! {
         source: "https://learn.microsoft.com/en-us/connectors/custom-connectors/certification-swagger-validator-rules",
         summary: "no two paths are the same ignoring case and variable names",
     };
-}
-
-/// A path with its variables replaced by `{}` and in lower case.
-pub fn shape(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    let mut in_var = false;
-    for c in path.chars() {
-        match c {
-            '{' => {
-                in_var = true;
-                out.push('{');
-            }
-            '}' => {
-                in_var = false;
-                out.push('}');
-            }
-            _ if in_var => {}
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-    out
 }
 
 pub fn check(ctx: &DefinitionContext, out: &mut Vec<Diagnostic>) {
