@@ -1404,8 +1404,8 @@ struct Walk<'a> {
     vocab: &'a Vocabulary,
     pending: BTreeMap<String, Pending>,
     order: usize,
-    /// Places where some action sends an internal constant, and the constant.
-    constants: HashMap<String, serde_json::Value>,
+    /// Places where actions send an internal constant, and each constant sent.
+    constants: HashMap<String, Vec<serde_json::Value>>,
     /// Per container and operation, the least depth it was walked at: a schema reached
     /// again through another `$ref` is walked again only from a shallower depth (a DAG
     /// of schemas with fan-out 1,000 took over 2 minutes).
@@ -1530,7 +1530,7 @@ impl Walk<'_> {
             let here = format!("{place}/{}", m.key);
             if is_internal(prop) {
                 if let Some(d) = prop.get("default") {
-                    self.constants.entry(here).or_insert_with(|| d.to_value());
+                    self.constants.entry(here).or_default().push(d.to_value());
                 }
                 continue;
             }
@@ -1657,7 +1657,8 @@ pub fn suggest_with(
                 if let Some(d) = node.get("default") {
                     w.constants
                         .entry(format!("{}/{}", p.location, p.name))
-                        .or_insert_with(|| d.to_value());
+                        .or_default()
+                        .push(d.to_value());
                 }
             }
         }
@@ -1729,9 +1730,15 @@ pub fn suggest_with(
             }
             _ => own,
         };
-        // A constant other actions send as internal, here in the open.
+        // A constant other actions send as internal, here in the open: only where at
+        // least two send it and all send the same value (one action's body type is not
+        // every action's).
         if p.advice.is_none() {
-            if let Some(d) = constants.get(&p.place) {
+            let agreed = constants
+                .get(&p.place)
+                .filter(|sent| sent.len() >= 2 && sent.iter().all(|v| *v == sent[0]))
+                .map(|sent| &sent[0]);
+            if let Some(d) = agreed {
                 let weak = description_gap(&p.name, Some(&p.label), p.description.as_deref(), None)
                     .is_some();
                 let fits = p.facts.enum_values.is_empty() || p.facts.enum_values.contains(d);
@@ -2335,10 +2342,22 @@ mod tests {
             })), serde_json::json!({}))},
             "/b": {"post": op("Send video", body(serde_json::json!({
                 "channel": {"type": "string", "description": "channel"},
-                "has_picture": {"type": "boolean"}
+                "has_picture": {"type": "boolean"},
+                "content_type": {"type": "string", "description": "content type"}
+            })), serde_json::json!({}))},
+            "/c": {"post": op("Send image", body(serde_json::json!({
+                "to": {"type": "string", "x-ms-summary": "To", "description": "The phone number to send to."},
+                "channel": {"type": "string", "default": "whatsapp", "x-ms-visibility": "internal"},
+                "content_type": {"type": "string", "default": "image", "x-ms-visibility": "internal"}
+            })), serde_json::json!({}))},
+            "/d": {"post": op("Send template", body(serde_json::json!({
+                "to": {"type": "string", "x-ms-summary": "To", "description": "The phone number to send to."},
+                "content_type": {"type": "string", "default": "template", "x-ms-visibility": "internal"}
             })), serde_json::json!({}))}
         }));
         let s = run(&d, "");
+        // Two actions disagree on the constant: no advice to copy either.
+        assert!(value(&s, "content_type", "x-ms-visibility").is_empty());
         let channel: Vec<&Suggestion> = s.iter().filter(|x| x.name == "channel").collect();
         assert_eq!(channel.len(), 1);
         assert_eq!(channel[0].key, "x-ms-visibility");

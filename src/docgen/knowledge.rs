@@ -606,12 +606,18 @@ pub fn expression(form: &super::facts::Form) -> Option<String> {
     if let Some(token) = t.split(" in the form ").nth(1) {
         // The description's tokens as .NET format specifiers: YYYY → yyyy, DD → dd, and
         // hours on the 24-hour clock.
+        // After the hours, M is minutes (`HH:MM:SS`), not the month.
+        let mut after_hours = false;
         let dotnet: String = token
             .chars()
             .map(|c| match c {
                 'Y' => 'y',
                 'D' => 'd',
-                'h' => 'H',
+                'h' | 'H' => {
+                    after_hours = true;
+                    'H'
+                }
+                'M' if after_hours => 'm',
                 'S' => 's',
                 '\'' => '"',
                 c => c,
@@ -1082,6 +1088,10 @@ mod tests {
         assert_eq!(
             e("a date and time in the form YYYY-MM-DD hh:mm").as_deref(),
             Some("formatDateTime(utcNow(), 'yyyy-MM-dd HH:mm')")
+        );
+        assert_eq!(
+            e("a date and time in the form YYYY-MM-DDTHH:MM:SSZ").as_deref(),
+            Some("formatDateTime(utcNow(), 'yyyy-MM-ddTHH:mm:ssZ')")
         );
         assert_eq!(e("an ISO 8601 date and time").as_deref(), Some("utcNow()"));
         assert_eq!(

@@ -617,7 +617,7 @@ fn messaging_remedies_are_true_of_the_connector() {
         // No guess at which field must be unique: the definition does not say.
         "**Create a contact** fails with `409 Conflict` when the contact already exists",
         // The current time in the form, as an expression.
-        "In a flow, use `formatDateTime(utcNow(), 'yyyy-MM-dd HH:mm')`.",
+        "In a flow, `formatDateTime(utcNow(), 'yyyy-MM-dd HH:mm')` gives the current time in this form.",
         "Files up to 5 MB are accepted.",
     ] {
         assert!(flat.contains(needle), "missing {needle:?} in:\n{text}");

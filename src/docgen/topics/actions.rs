@@ -638,8 +638,22 @@ pub(super) fn field_facts(fields: &[Field], max: usize) -> Vec<Fact> {
                 ),
                 labels: labels.iter().map(|l| l.to_string()).collect(),
                 requirement: true,
+                // Not where the service reads the time in another time zone than UTC.
                 then: knowledge::expression(form)
-                    .map(|e| format!("In a flow, use {}.", code_span(&e))),
+                    .filter(|_| {
+                        !f.rules.iter().any(|r| {
+                            let r = r.to_lowercase();
+                            r.contains("time zone") || r.contains("timezone")
+                        })
+                    })
+                    .map(|e| {
+                        let dated = !e.contains("HH") && e.contains("dd");
+                        format!(
+                            "In a flow, {} gives the current {} in this form.",
+                            code_span(&e),
+                            if dated { "date" } else { "time" }
+                        )
+                    }),
                 form: true,
             });
             if let Some(max_text) = &f.max {

@@ -146,7 +146,7 @@ pub(super) fn payment(w: &Writer) -> Option<Entry> {
             "when the {service} account's balance has run out: top it up in {service}"
         ),
         (false, true) => format!(
-            "when the request goes beyond what the {service} plan allows: upgrade the plan, or wait until its limits reset"
+            "when the request goes beyond what the {service} plan allows: upgrade the plan in {service}"
         ),
         _ => format!(
             "when the {service} account's plan does not cover the request or its credit has run out: check the plan and the balance in {service}"
@@ -253,16 +253,22 @@ pub(super) fn not_found(w: &Writer) -> Vec<Entry> {
     let mut sources: Vec<String> = Vec::new();
     for (x, _) in fields.iter().filter(|(x, _)| !x.picked) {
         if let Some(j) = output_source(w, x, &members) {
-            sources.push(format!("{} from {}", italic(&x.label), w.name(j)));
+            sources.push(format!("{} (for {})", w.name(j), italic(&x.label)));
         }
     }
     if !sources.is_empty() {
-        text.push_str(&format!(
-            " Take {} from the output of an earlier step rather than typing {}, for example {}.",
-            if sources.len() == 1 { "it" } else { "them" },
-            if sources.len() == 1 { "it" } else { "them" },
-            list(&sources, "and"),
-        ));
+        // The action, not the output's name: the designer may show it otherwise ("id").
+        if sources.len() == 1 {
+            let source = sources[0].split(" (for ").next().unwrap_or_default();
+            text.push_str(&format!(
+                " Take it from the output of an earlier step rather than typing it, for example from {source}."
+            ));
+        } else {
+            text.push_str(&format!(
+                " Take them from the output of earlier steps rather than typing them, for example from {}.",
+                list(&sources, "and"),
+            ));
+        }
     }
     let picked: Vec<String> = fields
         .iter()
