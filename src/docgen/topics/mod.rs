@@ -33,7 +33,7 @@ use crate::stats::{StatsReport, Thresholds};
 use words::list;
 
 /// The section stops adding topics once it has about this many words.
-pub const MAX_WORDS: usize = 450;
+pub const MAX_WORDS: usize = 360;
 /// At most this many questions for the publisher.
 pub const MAX_TODOS: usize = 3;
 
