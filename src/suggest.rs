@@ -1484,6 +1484,11 @@ impl Walk<'_> {
                 relabel: None,
             }
         });
+        // A schema reached under containers of different names (Checkly's KeyValue, in a
+        // header list and in a query parameter list) takes no container's name.
+        if entry.parent.as_deref() != parent {
+            entry.parent = None;
+        }
         if !entry
             .used_by
             .iter()
@@ -2366,6 +2371,24 @@ mod tests {
         assert_eq!(value(&s, "kind", "x-ms-visibility"), ["internal"]);
         assert_eq!(value(&s, "has_picture", "x-ms-visibility"), ["internal"]);
         assert!(value(&s, "kind", "x-ms-summary").is_empty());
+    }
+
+    #[test]
+    fn a_shared_schema_takes_no_containers_name() {
+        let mut d = def(serde_json::json!({
+            "/checks": {"post": op("Create a check", body(serde_json::json!({
+                "headers": {"type": "array", "x-ms-summary": "Headers",
+                    "items": {"$ref": "#/definitions/KeyValue"}},
+                "queryParameters": {"type": "array", "x-ms-summary": "Query Parameters",
+                    "items": {"$ref": "#/definitions/KeyValue"}}
+            })), serde_json::json!({}))}
+        }));
+        d["definitions"] = serde_json::json!({"KeyValue": {"type": "object", "properties": {
+            "key": {"type": "string"}, "value": {"type": "string"}}}});
+        let s = run(&d, "");
+        for v in value(&s, "key", "x-ms-summary") {
+            assert!(!v.contains("Header") && !v.contains("Query"), "{v}");
+        }
     }
 
     #[test]
